@@ -1,0 +1,145 @@
+// The bounce classifier: raw bytes of one message in, what happened to whom out.
+// Pure and synchronous. Order of reading: complaint (ARF), delivery-status part (RFC 3464),
+// a recognized mail system's text, any machine report's text, automatic reply, else not a report.
+import { detectSystem, GENERIC } from './lhost/index';
+import { scanRecipients, section } from './lhost/scan';
+import type { MailSystem, TextRecipient } from './lhost/system';
+import { readComplaint } from './formats/arf';
+import { isAutoReply } from './formats/autoreply';
+import { addressOf } from './formats/fields';
+import { emptyOriginal, readOriginal } from './formats/original';
+import { looksLikeDeliveryStatus, parseDeliveryStatus, type DsnRecipient } from './formats/rfc3464';
+import { looksLikeReport, isReplyOrForward } from './detect';
+import { readMail, type Mail } from './mail';
+import { partText } from './mime/parse';
+import { classOf } from './reasons/classes';
+import { decideReason } from './reasons/index';
+import type { BounceReport, RecipientVerdict, ReportKind } from './types';
+
+const MAX_RECIPIENTS = 200;
+const STATUS_RE = /\b([245])\.(\d{1,3})\.(\d{1,3})\b/;
+const REPLY_RE = /(?:^|[\s:;(\[])([245][0-5]\d)(?=[\s-]|$)/;
+
+export function classify(raw: Uint8Array | string): BounceReport {
+  const mail = readMail(raw);
+  // A known system's report first; auto-replies before guessing at unknown machine mail,
+  // because vacation programs also send with an empty envelope sender.
+  return complaint(mail) ?? delivery(mail, false) ?? autoreply(mail) ?? delivery(mail, true) ?? notReport();
+}
+
+function notReport(): BounceReport {
+  return { kind: 'not-report', format: '', recipients: [], original: emptyOriginal() };
+}
+
+function verdict(address: string, reason: string, why: string, fields: Partial<RecipientVerdict> = {}): RecipientVerdict {
+  const status = fields.status ?? '';
+  const replycode = fields.replycode ?? '';
+  const temporary = status.startsWith('4') || (!status && replycode.startsWith('4'));
+  return {
+    address, class: classOf(reason, temporary), reason, status, replycode,
+    diagnostic: fields.diagnostic ?? '', host: fields.host ?? '', action: fields.action ?? '', why,
+  };
+}
+
+function complaint(mail: Mail): BounceReport | null {
+  const c = readComplaint(mail);
+  if (!c) return null;
+  const recipients = c.recipients.slice(0, MAX_RECIPIENTS)
+    .map((a) => verdict(a, 'feedback', `arf:${c.feedbackType || 'unknown'}`, { host: c.host }));
+  return { kind: 'complaint', format: 'arf', recipients, original: readOriginal(mail) };
+}
+
+function autoreply(mail: Mail): BounceReport | null {
+  if (isReplyOrForward(mail) || !isAutoReply(mail)) return null;
+  const from = addressOf(mail.headers.get('from'));
+  return { kind: 'autoreply', format: 'rfc3834', recipients: [verdict(from, 'vacation', 'rfc3834')], original: readOriginal(mail) };
+}
+
+/** DSN recipients, when the report has a delivery-status part (or DSN fields in its text). */
+function dsnOf(mail: Mail, isReport: boolean): { recipients: DsnRecipient[]; envelopeId: string; reportingMta: string } | null {
+  const part = mail.parts.find((p) => p.type === 'message/delivery-status' || p.type === 'message/global-delivery-status');
+  const text = part ? partText(part) : isReport && looksLikeDeliveryStatus(mail.text) ? mail.text : '';
+  if (!text) return null;
+  const dsn = parseDeliveryStatus(text);
+  return dsn.recipients.length ? dsn : null;
+}
+
+/** Enhanced code and reply code stated in free text, when any. */
+function codesIn(text: string): { status: string; replycode: string } {
+  const s = STATUS_RE.exec(text);
+  const r = REPLY_RE.exec(text);
+  return { status: s ? `${s[1]}.${s[2]}.${s[3]}` : '', replycode: r?.[1] ?? '' };
+}
+
+/** A generic DSN status (x.0.0) yields to a more precise code in the server's words. */
+function bestStatus(dsnStatus: string, text: string): string {
+  const said = codesIn(text).status;
+  if (!dsnStatus) return said;
+  if (said && dsnStatus.endsWith('.0.0') && said[0] === dsnStatus[0] && !said.endsWith('.0.0')) return said;
+  return dsnStatus;
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s+/g, ' ').trim().slice(0, 1000);
+}
+
+function delivery(mail: Mail, generic: boolean): BounceReport | null {
+  const isReport = looksLikeReport(mail) || mail.headers.raw('content-type').toLowerCase().includes('multipart/report');
+  const dsn = dsnOf(mail, isReport);
+  const system = detectSystem(mail);
+  if (!dsn && !system && !(generic && isReport)) return null;
+  const sys: MailSystem = system ?? GENERIC;
+
+  const exclude = new Set([addressOf(mail.headers.get('to')), addressOf(mail.headers.get('from'))]);
+  const texts: TextRecipient[] = sys.read?.(mail)
+    ?? scanRecipients(section(mail.text, sys.start, sys.end), exclude);
+
+  const rows: Array<{ address: string; texts: string[]; diagnostic: string; status: string; action: string; host: string; original: string }> = [];
+  if (dsn) {
+    for (const r of dsn.recipients.slice(0, MAX_RECIPIENTS)) {
+      const block = texts.find((t) => t.address === r.address) ?? (texts.length === 1 ? texts[0] : undefined);
+      rows.push({
+        address: r.address || block?.address || '', texts: [r.diagnostic, block?.text ?? ''],
+        diagnostic: r.diagnostic || oneLine(block?.text ?? ''), status: r.status, action: r.action,
+        host: r.remoteMta || dsn.reportingMta, original: r.originalRecipient,
+      });
+    }
+  } else {
+    const failed = mail.headers.all('x-failed-recipients').flatMap((v) => v.split(',')).map(addressOf).filter(Boolean);
+    const list = texts.length ? texts : failed.length ? failed.map((a) => ({ address: a, text: section(mail.text, sys.start, sys.end) })) : [];
+    for (const t of list.slice(0, MAX_RECIPIENTS)) {
+      rows.push({ address: t.address, texts: [t.text], diagnostic: oneLine(t.text), status: t.status ?? '', action: t.action ?? '', host: t.host ?? '', original: '' });
+    }
+    // A report that names nobody still says something happened; keep its words.
+    if (!rows.length && (system || isReport)) {
+      const body = section(mail.text, sys.start, sys.end);
+      if (!body.trim()) return null;
+      rows.push({ address: '', texts: [body], diagnostic: oneLine(body), status: '', action: '', host: '', original: '' });
+    }
+  }
+  if (!rows.length) return null;
+
+  const delayed = !dsn && /\b(?:delayed|delay|will (?:be retried|retry|keep trying)|not yet been delivered|still trying)\b/i.test(mail.subject);
+  const recipients = rows.map((row) => {
+    const status = bestStatus(row.status, row.texts.join('\n'));
+    const replycode = codesIn(row.diagnostic || row.texts.join('\n')).replycode;
+    const action = row.action || (delayed ? 'delayed' : '');
+    const { reason, why } = decideReason({ texts: row.texts, status, replycode, action, own: sys.rules });
+    return verdict(row.address, reason, why, { status, replycode, diagnostic: oneLine(row.diagnostic), host: row.host, action });
+  });
+
+  const original = readOriginal(mail);
+  if (dsn) {
+    original.envelopeId = dsn.envelopeId;
+    original.recipient = rows[0]?.original || rows[0]?.address || '';
+  } else {
+    original.recipient = rows[0]?.address ?? '';
+  }
+  return { kind: kindOf(recipients), format: dsn && !system ? 'rfc3464' : sys.name, recipients, original };
+}
+
+function kindOf(recipients: RecipientVerdict[]): ReportKind {
+  if (recipients.every((r) => r.class === 'delivered')) return 'success';
+  if (recipients.every((r) => r.action === 'delayed' || r.class === 'delivered')) return 'delay';
+  return 'failure';
+}

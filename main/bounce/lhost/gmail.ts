@@ -1,0 +1,16 @@
+import type { MailSystem } from './system';
+import { has } from './system';
+
+// Gmail / Google Workspace non-delivery reports.
+export const gmail: MailSystem = {
+  name: 'gmail',
+  detect: (m) =>
+    has.header(m, 'from', /mailer-daemon@(?:googlemail|google)\.com/i)
+    || has.text(m, /^(?:delivery to the following recipients? failed|technical details of (?:permanent|temporary) failure|your message wasn't delivered to)/im),
+  start: /^[^\n]*(?:delivery to the following recipients? (?:failed|has been delayed)|your message wasn't delivered to|there was a (?:temporary )?problem delivering your message to)[^\n]*$/im,
+  end: /^\s*-{3,}\s*(?:original message|forwarded message)/im,
+  rules: [
+    { reason: 'expired', phrases: ['delivery to the following recipient has been delayed', 'the recipient server did not accept our requests to connect', "message couldn't be delivered because of a problem in the remote server", 'gave up on', 'has been delayed'] },
+    { reason: 'mailboxfull', phrases: ["inbox is out of storage space", "recipient's inbox is out of storage", 'out of storage space'] },
+  ],
+};

@@ -1,0 +1,28 @@
+// The mail systems we recognize, tried in order; the first whose signature matches reads the report.
+import type { Mail } from '../mail';
+import { amazonses } from './amazonses';
+import { courier } from './courier';
+import { domino } from './domino';
+import { exchange } from './exchange';
+import { exim } from './exim';
+import { fml } from './fml';
+import { gmail } from './gmail';
+import { googlegroups } from './googlegroups';
+import { messagingserver } from './messagingserver';
+import { opensmtpd } from './opensmtpd';
+import { postfix } from './postfix';
+import { qmail } from './qmail';
+import { sendmail } from './sendmail';
+import type { MailSystem } from './system';
+import { yahoo } from './yahoo';
+
+export const SYSTEMS: readonly MailSystem[] = [
+  amazonses, googlegroups, gmail, exchange, postfix, exim, qmail, sendmail, yahoo, opensmtpd, courier, domino, messagingserver, fml, fml,
+];
+
+/** A report from an unrecognized system is still read with the common separators. */
+export const GENERIC: MailSystem = { name: 'generic', detect: () => true };
+
+export function detectSystem(mail: Mail): MailSystem | null {
+  return SYSTEMS.find((s) => s.detect(mail)) ?? null;
+}

@@ -1,0 +1,47 @@
+// Reading recipients out of report text: find the section, then split it into blocks that
+// each start with a line beginning with an address. Bounded: the section is capped.
+import type { TextRecipient } from './system';
+
+const MAX_SECTION = 32 * 1024;
+const MAX_LINES = 2000;
+
+/** Returned-message separators most mail systems use; a system's own `end` is tried first. */
+export const COMMON_END =
+  /^\s*-{2,}[^\n]{0,30}(?:original message|copy of the message|returned message|unsent message|undelivered message|message headers? follow|header of the original|original headers)|^\s*original message headers:?\s*$|^content-type: message\/(?:rfc822|delivery-status)/im;
+
+const ADDRESS_LINE = /^[\s>*•-]*(?:(?:recipient|to|address|rcpt to|original-recipient|final-recipient)\s*:\s*(?:rfc822;\s*)?)?["<]{0,2}([^\s<>"'()[\],;:@]{1,64}@[a-z0-9][a-z0-9.-]{0,252}[a-z0-9])[">]{0,2}/i;
+
+export function section(text: string, start?: RegExp, end?: RegExp): string {
+  let from = 0;
+  const s = start ? start.exec(text) : null;
+  if (s) from = s.index + s[0].length;
+  let body = text.slice(from, from + MAX_SECTION);
+  const e = (end && end.exec(body)) || COMMON_END.exec(body);
+  if (e) body = body.slice(0, e.index);
+  return body;
+}
+
+/** Blocks of text per recipient. Addresses in `exclude` (the report's own From/To) never start a block. */
+export function scanRecipients(body: string, exclude: ReadonlySet<string>): TextRecipient[] {
+  const found: TextRecipient[] = [];
+  let cur: TextRecipient | null = null;
+  let preamble = '';
+  const lines = body.split('\n', MAX_LINES);
+  for (const line of lines) {
+    const m = ADDRESS_LINE.exec(line);
+    const addr = m?.[1]?.toLowerCase().replace(/\.$/, '') ?? '';
+    if (addr && !exclude.has(addr) && addr !== cur?.address) {
+      const seen = found.find((r) => r.address === addr);
+      cur = seen ?? { address: addr, text: '' };
+      if (!seen) found.push(cur);
+      cur.text += line.slice((m?.index ?? 0) + (m?.[0].length ?? 0)) + '\n';
+      continue;
+    }
+    if (cur) {
+      if (cur.text.length < 4096) cur.text += line + '\n';
+    } else if (preamble.length < 4096) preamble += line + '\n';
+  }
+  // Reports that state the reason before naming the recipient (Exchange, Domino) keep it.
+  if (found.length === 1 && found[0] && preamble.trim()) found[0].text += '\n' + preamble;
+  return found;
+}

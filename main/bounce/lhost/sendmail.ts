@@ -1,0 +1,10 @@
+import type { MailSystem } from './system';
+import { has } from './system';
+
+// Sendmail: "----- The following addresses had permanent fatal errors -----" and a transcript.
+export const sendmail: MailSystem = {
+  name: 'sendmail',
+  detect: (m) => has.text(m, /^\s*-{3,} ?(?:the following addresses had (?:permanent fatal errors|transient non-fatal errors)|transcript of session follows)/im),
+  start: /^\s*-{3,} ?the following addresses had (?:permanent fatal errors|transient non-fatal errors) -{3,}/im,
+  end: /^\s*-{3,} ?(?:original message follows|message header follows|unsent message follows|returned message|original message headers)/im,
+};

@@ -1,0 +1,36 @@
+// What a mail system module provides. Each file in lhost/ describes one system by the
+// structure its reports always have, where its per-recipient text sits, and its own phrases.
+import type { Mail } from '../mail';
+import type { ReasonRule } from '../reasons/rule';
+
+/** One recipient as read from report text: address and the lines that talk about it. */
+export interface TextRecipient {
+  address: string;
+  text: string;
+  /** Set by systems that state these directly (e.g. JSON notifications). */
+  status?: string;
+  action?: string;
+  host?: string;
+}
+
+export interface MailSystem {
+  name: string;
+  /** True when the message has this system's structural signature. */
+  detect(mail: Mail): boolean;
+  /** Text after which the per-recipient section starts (first match). */
+  start?: RegExp;
+  /** Text where the returned original message starts. */
+  end?: RegExp;
+  /** Phrases this system uses for a reason, tried before the common tables. */
+  rules?: readonly ReasonRule[];
+  /** Systems whose report is not plain text blocks read it themselves. */
+  read?(mail: Mail): TextRecipient[] | null;
+}
+
+/** Header-or-body test helpers shared by the modules. */
+export const has = {
+  header: (mail: Mail, name: string, re?: RegExp): boolean =>
+    re ? mail.headers.all(name).some((v) => re.test(v)) : mail.headers.has(name),
+  received: (mail: Mail, re: RegExp): boolean => mail.headers.all('received').some((v) => re.test(v)),
+  text: (mail: Mail, re: RegExp): boolean => re.test(mail.text.slice(0, 8192)),
+};

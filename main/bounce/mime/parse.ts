@@ -1,0 +1,106 @@
+// A small, bounded MIME parser: enough structure to read reports, nothing more.
+// Works on binary strings; every loop is capped so hostile input costs bounded time.
+import { decodeCharset, decodeTransfer } from './decode';
+import { Headers, parseParams } from './headers';
+
+export const LIMITS = {
+  /** Bytes of input read at all; reports put what matters first. */
+  inputBytes: 4 * 1024 * 1024,
+  /** Nesting of multiparts and enclosed messages. */
+  depth: 12,
+  /** Parts in the whole tree. */
+  parts: 256,
+  /** Bytes of a part decoded to text. */
+  textBytes: 256 * 1024,
+};
+
+export interface Part {
+  headers: Headers;
+  /** Lower-cased media type, e.g. "text/plain"; "text/plain" when absent. */
+  type: string;
+  params: Record<string, string>;
+  /** Body as transferred (binary string, transfer encoding not yet undone). */
+  body: string;
+  children: Part[];
+  /** For message/rfc822 and text/rfc822-headers: the enclosed message. */
+  message: Part | null;
+}
+
+interface Budget {
+  parts: number;
+}
+
+/** Parse raw bytes of one message. Never throws on malformed input. */
+export function parseMessage(raw: Uint8Array | string): Part {
+  let text = typeof raw === 'string'
+    ? raw
+    : Buffer.from(raw.buffer, raw.byteOffset, Math.min(raw.byteLength, LIMITS.inputBytes)).toString('latin1');
+  if (text.length > LIMITS.inputBytes) text = text.slice(0, LIMITS.inputBytes);
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+  return parseEntity(text, 0, { parts: 0 }, 'text/plain');
+}
+
+function splitHead(text: string): [string, string] {
+  if (text.startsWith('\n')) return ['', text.slice(1)];
+  const end = text.indexOf('\n\n');
+  return end < 0 ? [text, ''] : [text.slice(0, end), text.slice(end + 2)];
+}
+
+function parseEntity(text: string, depth: number, budget: Budget, defaultType: string): Part {
+  budget.parts++;
+  const [head, body] = splitHead(text);
+  const headers = new Headers(head);
+  const ct = parseParams(headers.raw('content-type') || defaultType);
+  const type = /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/.test(ct.value) ? ct.value : 'text/plain';
+  const part: Part = { headers, type, params: ct.params, body, children: [], message: null };
+  if (depth >= LIMITS.depth || budget.parts >= LIMITS.parts) return part;
+
+  if (type.startsWith('multipart/') && ct.params.boundary) {
+    const childDefault = type === 'multipart/digest' ? 'message/rfc822' : 'text/plain';
+    for (const chunk of splitMultipart(body, ct.params.boundary)) {
+      if (budget.parts >= LIMITS.parts) break;
+      part.children.push(parseEntity(chunk, depth + 1, budget, childDefault));
+    }
+  } else if (type === 'message/rfc822' || type === 'message/global' || type === 'message/rfc822-headers'
+    || type === 'text/rfc822-headers' || type === 'message/global-headers') {
+    const inner = decodeTransfer(body, headers.raw('content-transfer-encoding'));
+    part.message = parseEntity(inner.replace(/^\n+/, ''), depth + 1, budget, 'text/plain');
+  }
+  return part;
+}
+
+/** Bodies between "--boundary" lines; preamble and epilogue dropped. */
+function splitMultipart(body: string, boundary: string): string[] {
+  const delim = '\n--' + boundary;
+  const src = '\n' + body;
+  const chunks: string[] = [];
+  let pos = src.indexOf(delim);
+  while (pos >= 0 && chunks.length < LIMITS.parts) {
+    const after = pos + delim.length;
+    if (src.startsWith('--', after)) break; // close delimiter
+    const lineEnd = src.indexOf('\n', after);
+    if (lineEnd < 0) break;
+    const next = src.indexOf(delim, lineEnd);
+    chunks.push(src.slice(lineEnd + 1, next < 0 ? src.length : next));
+    pos = next;
+  }
+  return chunks;
+}
+
+/** A part's body as Unicode text, transfer encoding and charset undone, size capped. */
+export function partText(part: Part): string {
+  const enc = part.headers.raw('content-transfer-encoding');
+  const isB64 = enc.trim().toLowerCase() === 'base64';
+  // Base64 is 4/3 the size of its content: cap before decoding so the cap means decoded bytes.
+  const body = part.body.length > LIMITS.textBytes * (isB64 ? 1.34 : 1)
+    ? part.body.slice(0, Math.floor(LIMITS.textBytes * (isB64 ? 1.34 : 1)))
+    : part.body;
+  return decodeCharset(decodeTransfer(body, enc), part.params.charset ?? '');
+}
+
+/** Depth-first walk over parts (enclosed messages included when `intoMessages`). */
+export function* walk(part: Part, intoMessages = false): Generator<Part> {
+  yield part;
+  for (const c of part.children) yield* walk(c, intoMessages);
+  if (intoMessages && part.message) yield* walk(part.message, intoMessages);
+}

@@ -1,0 +1,7 @@
+import type { ReasonRule } from './rule';
+
+// TLS could not be negotiated when it was required (transient: configuration on one side).
+export const failedstarttls: ReasonRule = {
+  reason: 'failedstarttls',
+  phrases: ['starttls', 'tls negotiation failed', 'tls handshake', 'tls is required', 'tls required', 'must issue a starttls'],
+};

@@ -1,0 +1,14 @@
+import type { ReasonRule } from './rule';
+
+// The recipient's domain does not exist or has no mail host (hard).
+export const hostunknown: ReasonRule = {
+  reason: 'hostunknown',
+  phrases: [
+    'host unknown', 'unknown host', 'host not found', 'domain not found', 'no such domain', 'domain does not exist',
+    "domain doesn't exist", 'unknown domain', 'unrouteable address', 'unroutable address', 'unrouteable mail domain',
+    'domain name not found', 'name or service not known', 'nxdomain', 'host or domain name not found',
+    'domain is not found', 'no mx record', 'domain could not be found', 'no route to domain', 'domain not exist',
+    'illegal host/domain', 'unknown mail domain', 'domain lookup failed',
+  ],
+  patterns: [/\bdomain\b[^.\n]{0,40}\b(?:not found|unknown|does not exist|not exist)/],
+};

@@ -1,0 +1,117 @@
+// Deciding a recipient's reason: the diagnostic text first (in the order below, most
+// specific first), then the enhanced status code, then what the report's shape implies.
+import { authfailure } from './authfailure';
+import { badreputation } from './badreputation';
+import { blocked } from './blocked';
+import { contenterror } from './contenterror';
+import { exceedlimit } from './exceedlimit';
+import { expired } from './expired';
+import { failedstarttls } from './failedstarttls';
+import { filtered } from './filtered';
+import { hasmoved } from './hasmoved';
+import { hostunknown } from './hostunknown';
+import { mailboxfull } from './mailboxfull';
+import { mailererror } from './mailererror';
+import { mesgtoobig } from './mesgtoobig';
+import { networkerror } from './networkerror';
+import { norelaying } from './norelaying';
+import { notaccept } from './notaccept';
+import { notcompliantrfc } from './notcompliantrfc';
+import { policyviolation } from './policyviolation';
+import { rejected } from './rejected';
+import { requireptr } from './requireptr';
+import { findIn, findWordIn, type ReasonRule } from './rule';
+import { classOf } from './classes';
+import { stageOf } from './command';
+import { securityerror } from './securityerror';
+import { spamdetected } from './spamdetected';
+import { speeding } from './speeding';
+import { reasonOfStatus } from './status-codes';
+import { suppressed } from './suppressed';
+import { suspend } from './suspend';
+import { syntaxerror } from './syntaxerror';
+import { systemerror } from './systemerror';
+import { systemfull } from './systemfull';
+import { toomanyconn } from './toomanyconn';
+import { userunknown } from './userunknown';
+import { virusdetected } from './virusdetected';
+
+/** Order matters: a text that names several reasons gets the first. */
+export const RULES: readonly ReasonRule[] = [
+  notcompliantrfc, norelaying, authfailure, requireptr, badreputation, virusdetected, suppressed,
+  mailboxfull, exceedlimit, mesgtoobig, systemfull, suspend, hasmoved, notaccept, hostunknown, userunknown,
+  rejected, spamdetected, filtered, toomanyconn, speeding, failedstarttls,
+  expired, mailererror, networkerror, blocked, policyviolation, contenterror, securityerror, systemerror, syntaxerror,
+];
+
+export interface ReasonInput {
+  /** What the report says about this recipient, most direct words first (any case). */
+  texts: readonly string[];
+  status: string;
+  replycode: string;
+  action: string;
+  /** Extra rules of the mail system that wrote the report, tried before the common ones. */
+  own?: readonly ReasonRule[];
+}
+
+export interface ReasonVerdict {
+  reason: string;
+  why: string;
+}
+
+const MAX_SCAN = 4096;
+
+function normalize(text: string): string {
+  return text.slice(0, MAX_SCAN).toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** First rule whose phrases (then, failing all, whose broad words) appear in the text. */
+function byPhrase(text: string, own: readonly ReasonRule[]): ReasonVerdict | null {
+  for (const rules of [own, RULES]) {
+    for (const rule of rules) {
+      const hit = findIn(rule, text);
+      if (hit) return { reason: rule.reason, why: `phrase:${rule.reason}:${hit.trim()}` };
+    }
+  }
+  for (const rules of [own, RULES]) {
+    for (const rule of rules) {
+      const hit = findWordIn(rule, text);
+      if (hit) return { reason: rule.reason, why: `word:${rule.reason}:${hit.trim()}` };
+    }
+  }
+  return null;
+}
+
+export function decideReason(input: ReasonInput): ReasonVerdict {
+  const { status, action } = input;
+  if (action === 'delivered' || action === 'relayed' || action === 'expanded' || status.startsWith('2.')) {
+    return { reason: 'delivered', why: 'status:delivered' };
+  }
+  const texts = input.texts.map(normalize).filter(Boolean);
+  const temporary = status.startsWith('4') || (!status && input.replycode.startsWith('4'));
+  const byCode = reasonOfStatus(status);
+  let found: ReasonVerdict | null = null;
+  for (const t of texts) if ((found = byPhrase(t, input.own ?? []))) break;
+  if (found) {
+    const stage = stageOf(texts.join(' '));
+    // Words about "unknown" at MAIL FROM describe the sender; after DATA a filter spoke.
+    if (stage === 'MAIL' && (found.reason === 'userunknown' || found.reason === 'hostunknown')) return { reason: 'rejected', why: `${found.why}+stage:mail` };
+    if (stage === 'DATA' && found.reason === 'userunknown') return { reason: 'filtered', why: `${found.why}+stage:data` };
+    // A temporary DNS failure does not prove the domain is gone.
+    if (temporary && found.reason === 'hostunknown') return { reason: 'networkerror', why: `${found.why}+temporary` };
+    // A server that gave up after retrying reports why the last try failed; the outcome is expiry.
+    if (temporary && action === 'failed' && found.reason === 'networkerror') return { reason: 'expired', why: `${found.why}+gave-up` };
+    // The text names the family; a precise status code of the same class names the member.
+    if (byCode && byCode !== found.reason && classOf(byCode, temporary) === classOf(found.reason, temporary) && !/\.0\.0$/.test(status)) {
+      return { reason: byCode, why: `${found.why}+status:${status}` };
+    }
+    return found;
+  }
+  if (action === 'delayed') return { reason: 'expired', why: 'action:delayed' };
+  if (byCode) return { reason: byCode, why: `status:${status}` };
+  const stage = stageOf(texts.join(' '));
+  if (stage === 'MAIL') return { reason: 'rejected', why: 'stage:mail' };
+  if (stage === 'CONN' || stage === 'HELO') return { reason: 'blocked', why: `stage:${stage.toLowerCase()}` };
+  if (temporary) return { reason: action === 'failed' ? 'expired' : 'systemerror', why: 'temporary' };
+  return { reason: 'undefined', why: 'none' };
+}

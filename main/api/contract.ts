@@ -1,0 +1,183 @@
+// The one contract between the UI and the core. Electron IPC (preload/) and the loopback HTTP
+// host (main/host/) both carry exactly these calls; the renderer calls them through
+// `window.outpost.call` and cannot tell which transport it has.
+import { z } from 'zod';
+import {
+  contactInput,
+  id,
+  outboxQuery,
+  preferencesInput,
+  shootInput,
+  CONSENTS,
+  CONSENT_POLICIES,
+  SECURITY,
+  SHOOT_STATUSES,
+  TRACKING_MODES,
+} from './schemas';
+
+export type Consent = (typeof CONSENTS)[number];
+export type ShootStatus = (typeof SHOOT_STATUSES)[number];
+
+export interface Address {
+  id: number;
+  email: string;
+  purposes: string[];
+  consent: Consent;
+  deactivatedAt: number | null;
+  deactivatedReason: string | null;
+  blocked: boolean;
+}
+
+export interface Contact {
+  id: number;
+  name: string;
+  company: string;
+  phone: string;
+  notes: string;
+  addresses: Address[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface ContactSummary {
+  id: number;
+  name: string;
+  company: string;
+  emails: string[];
+  updatedAt: number;
+}
+
+export interface Shoot {
+  id: number;
+  title: string;
+  clientId: number | null;
+  clientName: string | null;
+  shootDate: string | null;
+  location: string;
+  status: ShootStatus;
+  notes: string;
+  emailCount: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** Preferences as the UI sees them: secrets are never sent back, only whether one is stored. */
+export interface Preferences {
+  smtp: {
+    host: string; port: number; security: (typeof SECURITY)[number]; username: string; hasPassword: boolean;
+    fromName: string; fromAddress: string; maxConnections: number; messagesPerMinute: number;
+  };
+  imap: {
+    host: string; port: number; security: (typeof SECURITY)[number]; username: string; hasPassword: boolean;
+    watchFolders: string[]; sentFolder: string;
+  };
+  tracking: {
+    mode: (typeof TRACKING_MODES)[number]; relayUrl: string; hasRelaySecret: boolean;
+    consentPolicy: (typeof CONSENT_POLICIES)[number];
+  };
+  bccMyself: boolean;
+}
+
+export type Viewed = 'Read' | 'Unread' | 'Failed' | 'Untracked';
+
+export interface OutboxRow {
+  id: number;
+  subject: string;
+  recipients: string;
+  recipientCount: number;
+  shootId: number | null;
+  shootTitle: string | null;
+  status: string;
+  viewed: Viewed;
+  firstViewedAt: number | null;
+  lastViewedAt: number | null;
+  totalViews: number;
+  lastProgram: string | null;
+  createdAt: number;
+}
+
+export interface OutboxPage {
+  rows: OutboxRow[];
+  total: number;
+}
+
+export interface Notice {
+  id: number;
+  kind: string;
+  message: string;
+  createdAt: number;
+}
+
+export interface DashboardSummary {
+  notices: Notice[];
+  contacts: number;
+  shoots: number;
+  emailsLast90Days: number;
+}
+
+export interface AppInfo {
+  mode: 'electron' | 'browser';
+  version: string;
+  dataDir: string;
+  schemaVersion: number;
+}
+
+/** Marks a call's result type; it exists only for the type checker. */
+interface Returns<T> {
+  readonly __returns?: T;
+}
+const returns = <T>(): Returns<T> => ({});
+const call = <I extends z.ZodType, O>(input: I, output: Returns<O>) => ({ input, output });
+
+const byId = z.object({ id });
+const search = z.object({ search: z.string().trim().max(200).default('') });
+
+export const calls = {
+  'app.info': call(z.object({}), returns<AppInfo>()),
+  'dashboard.summary': call(z.object({}), returns<DashboardSummary>()),
+  'notices.markSeen': call(z.object({ ids: z.array(id).max(1000) }), returns<{ updated: number }>()),
+
+  'contacts.list': call(search, returns<ContactSummary[]>()),
+  'contacts.get': call(byId, returns<Contact>()),
+  'contacts.create': call(contactInput, returns<Contact>()),
+  'contacts.update': call(contactInput.extend({ id }), returns<Contact>()),
+  'contacts.delete': call(byId, returns<{ deleted: boolean }>()),
+
+  'shoots.list': call(search, returns<Shoot[]>()),
+  'shoots.get': call(byId, returns<Shoot>()),
+  'shoots.create': call(shootInput, returns<Shoot>()),
+  'shoots.update': call(shootInput.extend({ id }), returns<Shoot>()),
+  'shoots.delete': call(byId, returns<{ deleted: boolean }>()),
+
+  'preferences.get': call(z.object({}), returns<Preferences>()),
+  'preferences.save': call(preferencesInput, returns<Preferences>()),
+
+  'outbox.page': call(outboxQuery, returns<OutboxPage>()),
+} as const;
+
+export type Calls = typeof calls;
+export type CallName = keyof Calls;
+export type CallInput<K extends CallName> = z.input<Calls[K]['input']>;
+export type ParsedInput<K extends CallName> = z.output<Calls[K]['input']>;
+export type CallOutput<K extends CallName> = Calls[K]['output'] extends Returns<infer T> ? T : never;
+
+export type ErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'unknown_call' | 'unauthorized' | 'internal';
+
+export interface ApiErrorBody {
+  code: ErrorCode;
+  message: string;
+  /** For invalid_input: one entry per bad field, path joined with dots (e.g. `addresses.1.email`). */
+  fields?: { path: string; message: string }[];
+}
+
+/** What every transport carries back: never a thrown exception across the boundary. */
+export type ApiResult<T = unknown> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
+
+/** What preload exposes as `window.outpost`, and the browser bridge imitates. */
+export interface OutpostBridge {
+  call(name: string, input: unknown): Promise<ApiResult>;
+}
+
+export function isCallName(name: string): name is CallName {
+  return Object.prototype.hasOwnProperty.call(calls, name);
+}

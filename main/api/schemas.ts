@@ -1,0 +1,124 @@
+// Shapes shared by the contract's inputs. The renderer validates its forms with these same
+// schemas, so a form and the core can never disagree on what is valid.
+import { z } from 'zod';
+import { addressProblem } from '../domain/address';
+
+const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
+export const id = z.number().int().positive();
+
+export const emailAddress = z
+  .string()
+  .trim()
+  .superRefine((value, ctx) => {
+    const problem = addressProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+export const CONSENTS = ['granted', 'denied', 'unknown'] as const;
+export const PURPOSE_SUGGESTIONS = ['client mail', 'newsletter', 'invoices'] as const;
+
+export const addressInput = z.object({
+  id: id.optional(),
+  email: emailAddress,
+  purposes: z.array(text(40).min(1)).max(10).default(['client mail']),
+  consent: z.enum(CONSENTS).default('unknown'),
+});
+
+export const contactInput = z.object({
+  name: text(200).min(1, 'a name is required'),
+  company: text(200).default(''),
+  phone: text(60).default(''),
+  notes: text(10_000).default(''),
+  addresses: z
+    .array(addressInput)
+    .max(20)
+    .default([])
+    .superRefine((list, ctx) => {
+      const seen = new Set<string>();
+      list.forEach((a, i) => {
+        const key = a.email.trim().toLowerCase();
+        if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [i, 'email'], message: 'this address is listed twice' });
+        seen.add(key);
+      });
+    }),
+});
+
+export const SHOOT_STATUSES = ['inquiry', 'booked', 'completed', 'cancelled'] as const;
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-06-20').refine(
+  (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)),
+  'is not a real date',
+);
+
+export const shootInput = z.object({
+  title: text(200).min(1, 'a title is required'),
+  clientId: id.nullable().default(null),
+  shootDate: isoDate.nullable().default(null),
+  location: text(300).default(''),
+  status: z.enum(SHOOT_STATUSES).default('inquiry'),
+  notes: text(10_000).default(''),
+});
+
+export const SECURITY = ['tls', 'starttls', 'none'] as const;
+export const TRACKING_MODES = ['off', 'opens', 'opens_clicks'] as const;
+export const CONSENT_POLICIES = ['track-unless-denied', 'track-only-granted'] as const;
+
+const host = text(253).regex(/^[A-Za-z0-9.-]*$/, 'must be a host name like smtp.example.com');
+const port = z.number().int().min(1).max(65535);
+/** Write-only: omitted or undefined keeps the stored secret, '' clears it. */
+const secret = z.string().max(1024).optional();
+
+export const smtpInput = z.object({
+  host,
+  port: port.default(587),
+  security: z.enum(SECURITY).default('starttls'),
+  username: text(320).default(''),
+  password: secret,
+  fromName: text(200).default(''),
+  fromAddress: z.union([z.literal(''), emailAddress]).default(''),
+  maxConnections: z.number().int().min(1).max(20).default(2),
+  messagesPerMinute: z.number().int().min(1).max(10_000).default(60),
+});
+
+export const imapInput = z.object({
+  host,
+  port: port.default(993),
+  security: z.enum(SECURITY).default('tls'),
+  username: text(320).default(''),
+  password: secret,
+  watchFolders: z.array(text(200).min(1)).max(20).default(['INBOX']),
+  sentFolder: text(200).default('Sent'),
+});
+
+export const trackingInput = z.object({
+  mode: z.enum(TRACKING_MODES).default('opens_clicks'),
+  relayUrl: z.union([
+    z.literal(''),
+    z.string().trim().url('must be a URL like https://relay.example.com').refine((u) => /^https?:\/\//i.test(u), 'must start with https:// or http://'),
+  ]).default(''),
+  relaySecret: secret,
+  consentPolicy: z.enum(CONSENT_POLICIES).default('track-unless-denied'),
+});
+
+export const preferencesInput = z.object({
+  smtp: smtpInput,
+  imap: imapInput,
+  tracking: trackingInput,
+  bccMyself: z.boolean().default(false),
+});
+
+export const OUTBOX_SORTS = ['createdAt', 'subject', 'recipients', 'status', 'viewed', 'firstViewedAt', 'lastViewedAt', 'totalViews', 'lastProgram', 'shoot'] as const;
+
+export const outboxQuery = z.object({
+  scope: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('recent'), days: z.number().int().min(1).max(3650).default(90) }),
+    z.object({ kind: z.literal('all') }),
+    z.object({ kind: z.literal('shoot'), shootId: id }),
+  ]),
+  search: text(200).default(''),
+  status: z.string().max(40).default(''),
+  viewed: z.enum(['', 'Read', 'Unread', 'Failed', 'Untracked']).default(''),
+  sort: z.enum(OUTBOX_SORTS).default('createdAt'),
+  direction: z.enum(['asc', 'desc']).default('desc'),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});

@@ -1,0 +1,31 @@
+import type Database from 'better-sqlite3';
+import { migrations as allMigrations, type Migration } from './migrations';
+
+export class SchemaTooNewError extends Error {
+  constructor(readonly found: number, readonly known: number) {
+    super(
+      `This data was written by a newer Outpost (schema ${found}; this version knows up to ${known}). ` +
+        'It was left untouched: update Outpost to open it.',
+    );
+    this.name = 'SchemaTooNewError';
+  }
+}
+
+export function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Brings the schema up to the newest version, each step in its own transaction. */
+export function migrate(db: Database.Database, migrations: readonly Migration[] = allMigrations): number {
+  const known = migrations.at(-1)?.version ?? 0;
+  const found = schemaVersion(db);
+  if (found > known) throw new SchemaTooNewError(found, known);
+  for (const m of migrations) {
+    if (m.version <= found) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+  return known;
+}

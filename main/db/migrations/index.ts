@@ -1,0 +1,10 @@
+import { sql as initial } from './001-initial';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+// Append only: a released migration is never edited, a change is a new version.
+export const migrations: readonly Migration[] = [{ version: 1, name: 'initial schema', sql: initial }];

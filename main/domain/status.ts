@@ -1,0 +1,43 @@
+// DESIGN.md's delivery-result rules, as pure functions.
+
+export const PROGRESS = ['Unsent', 'Sent', 'Soft Bounced', 'Bounced', 'Delivered', 'Opened'] as const;
+export const NEVER_SENT = ['Failed', 'Blocked', 'Duplicate', 'No Email Selected'] as const;
+export type ProgressStatus = (typeof PROGRESS)[number];
+export type NeverSentStatus = (typeof NEVER_SENT)[number];
+export type RecipientStatus = ProgressStatus | NeverSentStatus;
+export const ALL_STATUSES: readonly RecipientStatus[] = [...PROGRESS, ...NEVER_SENT];
+
+export const isNeverSent = (s: RecipientStatus): s is NeverSentStatus => (NEVER_SENT as readonly string[]).includes(s);
+const rank = (s: ProgressStatus) => PROGRESS.indexOf(s);
+
+/**
+ * Statuses only move forward, and the never-sent ones are final: a late bounce never overwrites
+ * Delivered or Opened, while a soft bounce can still end as Delivered or Bounced.
+ */
+export function advance(current: RecipientStatus, next: RecipientStatus): RecipientStatus {
+  if (isNeverSent(current)) return current;
+  if (isNeverSent(next)) return current === 'Unsent' ? next : current;
+  return rank(next) > rank(current) ? next : current;
+}
+
+/**
+ * One word for a whole email in the Outbox: what needs attention first. All recipients never
+ * sent → why; still sending → Unsent; any bounce shows before good news; else the best outcome.
+ */
+export function emailStatus(statuses: readonly RecipientStatus[]): RecipientStatus {
+  if (statuses.length === 0) return 'Unsent';
+  const sendable = statuses.filter((s) => !isNeverSent(s)) as ProgressStatus[];
+  if (sendable.length === 0) return statuses[0]!;
+  for (const s of ['Unsent', 'Bounced', 'Soft Bounced', 'Opened'] as const) if (sendable.includes(s)) return s;
+  return sendable.every((s) => s === 'Delivered') ? 'Delivered' : 'Sent';
+}
+
+export type Viewed = 'Read' | 'Unread' | 'Failed' | 'Untracked';
+
+/** The Viewed column: aggregates every recipient of one email. */
+export function emailViewed(tracked: boolean, recipients: readonly { status: RecipientStatus; views: number }[]): Viewed {
+  if (!tracked) return 'Untracked';
+  if (recipients.some((r) => r.views > 0)) return 'Read';
+  const reached = recipients.some((r) => !isNeverSent(r.status) && r.status !== 'Bounced');
+  return reached ? 'Unread' : 'Failed';
+}

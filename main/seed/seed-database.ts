@@ -1,0 +1,152 @@
+import type { Db } from '../db/open-database';
+import { normalizeAddress } from '../domain/address';
+import { emailStatus, emailViewed, type RecipientStatus } from '../domain/status';
+import { rng } from './random';
+import { COMPANIES, DOMAINS, FIRST, LAST, PLACES, PROGRAMS, SHOOT_KINDS, SUBJECTS } from './vocabulary';
+
+export interface SeedOptions {
+  emails: number;
+  /** Total recipients across all emails (the average per email follows). */
+  recipients?: number;
+  /** Emails are spread over this many days before `now`. */
+  days?: number;
+  seed?: number;
+  now?: number;
+  onProgress?: (emailsDone: number) => void;
+}
+
+export interface SeedResult { contacts: number; shoots: number; emails: number; recipients: number; events: number }
+
+const DAY = 86_400_000;
+const BATCH = 2_000;
+
+/**
+ * Fills an empty database with believable synthetic data, consistent with the status rules
+ * (the email rows' aggregate columns are computed from their recipients and events).
+ */
+export function seedDatabase(db: Db, options: SeedOptions): SeedResult {
+  const r = rng(options.seed ?? 42);
+  const now = options.now ?? Date.now();
+  const days = options.days ?? 365;
+  const totalRecipients = options.recipients ?? Math.round(options.emails * 2.5);
+  const avg = Math.max(1, totalRecipients / Math.max(1, options.emails));
+  const contactCount = Math.max(20, Math.min(50_000, Math.round(totalRecipients / 20)));
+  const shootCount = Math.max(5, Math.round(options.emails / 40));
+
+  const ins = {
+    contact: db.prepare('INSERT INTO contacts (name, company, phone, notes, created_at, updated_at) VALUES (?, ?, ?, \'\', ?, ?)'),
+    address: db.prepare('INSERT INTO addresses (contact_id, position, email, email_norm, purposes, consent) VALUES (?, ?, ?, ?, ?, ?)'),
+    shoot: db.prepare('INSERT INTO shoots (title, client_id, shoot_date, location, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    email: db.prepare(`INSERT INTO emails (message_id, shoot_id, from_address, subject, body_text, tracking, created_at, sent_at,
+      recipients_label, recipient_count, status, viewed, first_viewed_at, last_viewed_at, total_views, last_program)
+      VALUES (?, ?, 'studio@example.com', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    recipient: db.prepare(`INSERT INTO recipients (email_id, contact_id, kind, display_name, address, address_norm, status, status_reason,
+      tracked, attempts, last_attempt_at, smtp_reply, first_viewed_at, last_viewed_at, views, clicks, last_program, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    event: db.prepare(`INSERT INTO tracking_events (source, source_id, email_id, recipient_id, kind, at, ip, user_agent, method, link_index, url, verdict, program)
+      VALUES ('seed', ?, ?, ?, ?, ?, ?, ?, 'GET', ?, ?, ?, ?)`),
+    recipientViews: db.prepare('UPDATE recipients SET first_viewed_at = ?, last_viewed_at = ?, clicks = ?, last_program = ? WHERE id = ?'),
+    emailViews: db.prepare('UPDATE emails SET first_viewed_at = ?, last_viewed_at = ?, total_views = ?, last_program = ? WHERE id = ?'),
+  };
+
+  const contacts: { id: number; name: string; email: string }[] = [];
+  db.transaction(() => {
+    for (let i = 0; i < contactCount; i++) {
+      const name = `${r.pick(FIRST)} ${r.pick(LAST)}`;
+      const at = now - r.int(0, days + 365) * DAY;
+      const id = Number(ins.contact.run(name, r.pick(COMPANIES), `+1 555 ${String(r.int(0, 9999)).padStart(4, '0')}`, at, at).lastInsertRowid);
+      const email = `${name.toLowerCase().replace(/[^a-z]+/g, '.')}.${i}@${r.pick(DOMAINS)}`;
+      ins.address.run(id, 0, email, normalizeAddress(email), '["client mail"]', r.pick(['granted', 'unknown', 'unknown', 'denied'] as const));
+      if (r.chance(0.2)) {
+        const second = `${name.split(' ')[0]!.toLowerCase()}.${i}@newsletter.example.com`;
+        ins.address.run(id, 1, second, normalizeAddress(second), '["newsletter"]', 'unknown');
+      }
+      contacts.push({ id, name, email });
+    }
+  })();
+
+  const shoots: { id: number; title: string }[] = [];
+  db.transaction(() => {
+    for (let i = 0; i < shootCount; i++) {
+      const client = r.pick(contacts);
+      const title = `${r.pick(SHOOT_KINDS)} · ${client.name}`;
+      const date = new Date(now + r.int(-days, 180) * DAY).toISOString().slice(0, 10);
+      const at = now - r.int(0, days) * DAY;
+      const status = date < new Date(now).toISOString().slice(0, 10) ? 'completed' : r.pick(['inquiry', 'booked', 'booked'] as const);
+      shoots.push({ id: Number(ins.shoot.run(title, client.id, date, r.pick(PLACES), status, at, at).lastInsertRowid), title });
+    }
+  })();
+
+  let recipientsMade = 0;
+  let events = 0;
+  const emailBatch = (from: number, to: number) => {
+    for (let e = from; e < to; e++) {
+      // Older emails are spread evenly; the newest first, so ids and dates agree.
+      const createdAt = now - Math.floor(((options.emails - e) / options.emails) * days * DAY) + r.int(0, 3_600_000);
+      const shoot = r.chance(0.7) ? r.pick(shoots) : null;
+      const tracking = r.pick(['opens_clicks', 'opens_clicks', 'opens', 'off'] as const);
+      const count = Math.max(1, Math.round(avg * (0.2 + 1.6 * r.next())));
+      const subject = r.pick(SUBJECTS).replace('{n}', String(1000 + e)).replace('{shoot}', shoot?.title.split(' · ')[0] ?? 'your session');
+
+      const rows: { contact: (typeof contacts)[number]; status: RecipientStatus; views: number; clicks: number; first: number | null; last: number | null; program: string | null; reason: string }[] = [];
+      for (let k = 0; k < count; k++) {
+        const contact = r.pick(contacts);
+        const roll = r.next();
+        const status: RecipientStatus =
+          roll < 0.02 ? 'Bounced' : roll < 0.03 ? 'Soft Bounced' : roll < 0.035 ? 'Failed' : roll < 0.04 ? 'Blocked'
+          : tracking !== 'off' && roll < 0.55 ? 'Opened' : roll < 0.75 ? 'Delivered' : 'Sent';
+        const reason = status === 'Bounced' ? 'hard bounce: user unknown (5.1.1)' : status === 'Soft Bounced' ? 'mailbox full (4.2.2)'
+          : status === 'Failed' ? 'invalid address' : status === 'Blocked' ? 'on the blocked list' : '';
+        rows.push({ contact, status, views: status === 'Opened' ? r.int(1, 5) : 0, clicks: 0, first: null, last: null, program: null, reason });
+      }
+      const sent = rows.some((x) => x.status !== 'Failed' && x.status !== 'Blocked');
+      const tracked = tracking !== 'off';
+      const statuses = rows.map((x) => x.status);
+      const label = rows.slice(0, 2).map((x) => x.contact.name).join(', ') + (rows.length > 2 ? ` +${rows.length - 2}` : '');
+      const emailId = Number(ins.email.run(`<seed.${e}@outpost.example>`, shoot?.id ?? null, subject, `Hello,\n\n${subject}.\n`, tracking, createdAt,
+        sent ? createdAt + 2000 : null, label, rows.length, emailStatus(statuses), emailViewed(tracked, rows), null, null, 0, null).lastInsertRowid);
+
+      let first: number | null = null;
+      let last: number | null = null;
+      let total = 0;
+      let lastProgram: string | null = null;
+      for (const row of rows) {
+        const recipientId = Number(ins.recipient.run(emailId, row.contact.id, 'to', row.contact.name, row.contact.email, normalizeAddress(row.contact.email), row.status,
+          row.reason, tracked ? 1 : 0, sent ? 1 : 0, sent ? createdAt + 2000 : null, sent ? '250 2.0.0 Ok: queued' : null,
+          null, null, row.views, 0, null, createdAt).lastInsertRowid);
+        recipientsMade++;
+        if (row.views === 0) continue;
+        let at = createdAt + r.int(60_000, 3 * DAY);
+        let program = '';
+        for (let v = 0; v < row.views; v++) {
+          const p = r.pick(PROGRAMS);
+          program = p.program;
+          at = Math.min(at, now - (row.views - v) * 1000); // the newest emails' opens must not lie in the future
+          ins.event.run(`${recipientId}.${v}`, emailId, recipientId, 'open', at, `192.0.2.${r.int(1, 254)}`, p.ua, null, null, p.verdict, p.program);
+          events++;
+          row.first ??= at;
+          row.last = at;
+          at += r.int(60_000, DAY);
+        }
+        if (tracking === 'opens_clicks' && r.chance(0.3)) {
+          ins.event.run(`${recipientId}.c`, emailId, recipientId, 'click', at, `192.0.2.${r.int(1, 254)}`, PROGRAMS[0]!.ua, 0, 'https://studio.example/gallery', 'person', 'Apple Mail');
+          events++;
+          row.clicks = 1;
+        }
+        ins.recipientViews.run(row.first, row.last, row.clicks, program, recipientId);
+        first = first === null ? row.first : Math.min(first, row.first!);
+        if (last === null || row.last! > last) {
+          last = row.last;
+          lastProgram = program;
+        }
+        total += row.views;
+      }
+      if (total > 0) ins.emailViews.run(first, last, total, lastProgram, emailId);
+    }
+  };
+  for (let from = 0; from < options.emails; from += BATCH) {
+    db.transaction(emailBatch)(from, Math.min(options.emails, from + BATCH));
+    options.onProgress?.(Math.min(options.emails, from + BATCH));
+  }
+  return { contacts: contacts.length, shoots: shoots.length, emails: options.emails, recipients: recipientsMade, events };
+}

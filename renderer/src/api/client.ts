@@ -1,0 +1,27 @@
+import type { ApiErrorBody, CallInput, CallName, CallOutput, OutpostBridge } from '../../../main/api/contract';
+import { httpBridge } from './http-bridge';
+
+declare global {
+  interface Window {
+    outpost?: OutpostBridge;
+  }
+}
+
+// Electron's preload has set window.outpost before any script runs; in a browser we set it here.
+const bridge: OutpostBridge = window.outpost ?? (window.outpost = httpBridge());
+
+export class CallError extends Error {
+  constructor(readonly body: ApiErrorBody) {
+    super(body.message);
+  }
+  /** The message for one form field, e.g. fieldError('addresses.0.email'). */
+  fieldError(path: string): string | undefined {
+    return this.body.fields?.find((f) => f.path === path)?.message;
+  }
+}
+
+export async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
+  const result = await bridge.call(name, input);
+  if (!result.ok) throw new CallError(result.error);
+  return result.value as CallOutput<K>;
+}

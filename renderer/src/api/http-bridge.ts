@@ -1,0 +1,30 @@
+import type { ApiResult, OutpostBridge } from '../../../main/api/contract';
+
+const TOKEN_KEY = 'outpost.token';
+
+/**
+ * Browser mode's stand-in for preload: the same `call` over the loopback host. The launch token
+ * arrives once in the URL fragment; it is moved to sessionStorage and wiped from the address bar.
+ */
+export function httpBridge(): OutpostBridge {
+  const fromHash = new URLSearchParams(location.hash.slice(1)).get('token');
+  if (fromHash) {
+    sessionStorage.setItem(TOKEN_KEY, fromHash);
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  return {
+    async call(name, input): Promise<ApiResult> {
+      const token = sessionStorage.getItem(TOKEN_KEY) ?? '';
+      try {
+        const res = await fetch(`./api/call/${encodeURIComponent(name)}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify(input ?? {}),
+        });
+        return (await res.json()) as ApiResult;
+      } catch (err) {
+        return { ok: false, error: { code: 'internal', message: `Outpost's core is not answering (${String(err)}). Is \`npm start\` still running?` } };
+      }
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { call } from '../api/client';
+import { useCall } from '../api/use-call';
+import { ErrorBanner, formatTime } from '../components/form';
+import { href } from '../routes';
+
+export function Dashboard() {
+  const summary = useCall('dashboard.summary', {});
+  const info = useCall('app.info', {});
+  const s = summary.data;
+  return (
+    <section>
+      <h1>Dashboard</h1>
+      <ErrorBanner error={summary.error} />
+      {s && (
+        <>
+          <div className="cards">
+            <a className="card" href={href('contacts')}><strong>{s.contacts.toLocaleString()}</strong> contacts</a>
+            <a className="card" href={href('shoots')}><strong>{s.shoots.toLocaleString()}</strong> shoots</a>
+            <a className="card" href={href('outbox')}><strong>{s.emailsLast90Days.toLocaleString()}</strong> emails in the last 90 days</a>
+          </div>
+          <h2>Notices</h2>
+          {s.notices.length === 0 ? (
+            <p className="muted">Nothing needs your attention.</p>
+          ) : (
+            <ul className="notices">
+              {s.notices.map((n) => (
+                <li key={n.id}>
+                  <span>{n.message}</span> <time className="muted">{formatTime(n.createdAt)}</time>{' '}
+                  <button onClick={() => void call('notices.markSeen', { ids: [n.id] }).then(summary.reload)}>Seen</button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      {info.data && (
+        <p className="muted small">
+          Outpost {info.data.version} · {info.data.mode === 'electron' ? 'desktop window' : 'browser mode'} · data in {info.data.dataDir}
+        </p>
+      )}
+    </section>
+  );
+}

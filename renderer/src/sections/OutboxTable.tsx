@@ -1,0 +1,163 @@
+import { flexRender, getCoreRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { CallInput, OutboxRow } from '../../../main/api/contract';
+import type { OUTBOX_SORTS } from '../../../main/api/schemas';
+import { call } from '../api/client';
+import { asCallError } from '../api/use-call';
+import { ErrorBanner } from '../components/form';
+import { GRID_TEMPLATE, OUTBOX_COLUMNS, isLoaded, type OutboxCell } from './outbox-columns';
+
+type Scope = CallInput<'outbox.page'>['scope'];
+const BLOCK = 100;
+const ROW_HEIGHT = 34;
+const STATUSES = ['Unsent', 'Sent', 'Soft Bounced', 'Bounced', 'Delivered', 'Opened', 'Failed', 'Blocked', 'Duplicate', 'No Email Selected'];
+
+/**
+ * The Outbox as one virtual list over the whole result: only the rows in view are rendered, and
+ * they are fetched from the core in blocks of 100 as they scroll into view. Sorting and filtering
+ * happen in the core (react-table runs in manual mode), so 100,000 emails cost what 100 do.
+ */
+export function OutboxTable({ scope, height }: { scope: Scope; height: number | string }) {
+  const [sorting, setSorting] = useState<SortingState>([{ id: 'createdAt', desc: true }]);
+  const [search, setSearch] = useState('');
+  const [debounced, setDebounced] = useState('');
+  const [status, setStatus] = useState('');
+  const [viewed, setViewed] = useState<'' | 'Read' | 'Unread' | 'Failed' | 'Untracked'>('');
+  const [total, setTotal] = useState<number | null>(null);
+  const [error, setError] = useState<Error>();
+  const [, setVersion] = useState(0);
+  const blocks = useRef(new Map<number, OutboxRow[]>());
+  const pending = useRef(new Set<number>());
+  const scroller = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const t = setTimeout(() => setDebounced(search.trim()), 250);
+    return () => clearTimeout(t);
+  }, [search]);
+
+  const query = useMemo(() => {
+    const sort = sorting[0] ?? { id: 'createdAt', desc: true };
+    return { scope, search: debounced, status, viewed, sort: sort.id as (typeof OUTBOX_SORTS)[number], direction: sort.desc ? 'desc' : 'asc' } as const;
+  }, [scope, debounced, status, viewed, sorting]);
+  const queryKey = JSON.stringify(query);
+
+  function load(block: number, key: string) {
+    if (blocks.current.has(block) || pending.current.has(block)) return;
+    pending.current.add(block);
+    call('outbox.page', { ...query, offset: block * BLOCK, limit: BLOCK }).then(
+      (page) => {
+        if (key !== queryKeyRef.current) return; // an answer to a query the user has left
+        blocks.current.set(block, page.rows);
+        pending.current.delete(block);
+        setTotal(page.total);
+        setVersion((v) => v + 1);
+      },
+      (err: unknown) => {
+        pending.current.delete(block);
+        setError(asCallError(err));
+      },
+    );
+  }
+
+  const queryKeyRef = useRef(queryKey);
+  useEffect(() => {
+    queryKeyRef.current = queryKey;
+    blocks.current.clear();
+    pending.current.clear();
+    setError(undefined);
+    setTotal(null);
+    scroller.current?.scrollTo({ top: 0 });
+    load(0, queryKey);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [queryKey]);
+
+  const virtualizer = useVirtualizer({ count: total ?? 0, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 30 });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? -1;
+
+  useEffect(() => {
+    if (total === null) return;
+    // One block of read-ahead each way, so a steady scroll finds its rows already there.
+    const from = Math.max(0, Math.floor(first / BLOCK) - 1);
+    const to = Math.min(Math.floor(Math.max(total - 1, 0) / BLOCK), Math.floor(last / BLOCK) + 1);
+    for (let b = from; b <= to; b++) load(b, queryKey);
+  });
+
+  const windowRows: OutboxCell[] = [];
+  for (let i = first; i <= last; i++) windowRows.push(blocks.current.get(Math.floor(i / BLOCK))?.[i % BLOCK] ?? { id: null, index: i });
+
+  const table = useReactTable<OutboxCell>({
+    data: windowRows,
+    columns: OUTBOX_COLUMNS,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (r, i) => (isLoaded(r) ? `e${r.id}` : `p${first + i}`),
+    manualSorting: true,
+    manualFiltering: true,
+    manualPagination: true,
+    enableSortingRemoval: false,
+    sortDescFirst: true,
+    state: { sorting },
+    onSortingChange: setSorting,
+  });
+  const rows = table.getRowModel().rows;
+
+  return (
+    <div className="outbox">
+      <div className="filters">
+        <input type="search" placeholder="Search subject or recipients" aria-label="Search emails" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <select aria-label="Status" value={status} onChange={(e) => setStatus(e.target.value)}>
+          <option value="">Any status</option>
+          {STATUSES.map((s) => <option key={s}>{s}</option>)}
+        </select>
+        <select aria-label="Viewed" value={viewed} onChange={(e) => setViewed(e.target.value as typeof viewed)}>
+          <option value="">Read or not</option>
+          {(['Read', 'Unread', 'Failed', 'Untracked'] as const).map((v) => <option key={v}>{v}</option>)}
+        </select>
+        <span className="muted" aria-live="polite">{total === null ? 'Loading…' : `${total.toLocaleString()} email${total === 1 ? '' : 's'}`}</span>
+      </div>
+      <ErrorBanner error={error} />
+      <div className="grid" role="table" aria-label="Emails" aria-rowcount={total ?? -1}>
+        {table.getHeaderGroups().map((group) => (
+          <div key={group.id} role="row" className="grid-row head" style={{ gridTemplateColumns: GRID_TEMPLATE }}>
+            {group.headers.map((h) => {
+              const dir = h.column.getIsSorted();
+              return (
+                <div key={h.id} role="columnheader" aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}>
+                  <button className="sort" onClick={h.column.getToggleSortingHandler()}>
+                    {flexRender(h.column.columnDef.header, h.getContext())}
+                    {dir === 'asc' ? ' ▲' : dir === 'desc' ? ' ▼' : ''}
+                  </button>
+                </div>
+              );
+            })}
+          </div>
+        ))}
+        <div ref={scroller} className="grid-body" style={{ height }}>
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {items.map((item, i) => {
+              const row = rows[i];
+              if (!row) return null;
+              return (
+                <div
+                  key={row.id}
+                  role="row"
+                  aria-rowindex={item.index + 1}
+                  data-loaded={isLoaded(row.original) ? 'true' : 'false'}
+                  className="grid-row"
+                  style={{ gridTemplateColumns: GRID_TEMPLATE, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                >
+                  {row.getVisibleCells().map((cell) => (
+                    <div key={cell.id} role="cell">{flexRender(cell.column.columnDef.cell, cell.getContext())}</div>
+                  ))}
+                </div>
+              );
+            })}
+          </div>
+          {total === 0 && <p className="muted empty">No emails{debounced || status || viewed ? ' match' : ' yet'}.</p>}
+        </div>
+      </div>
+    </div>
+  );
+}

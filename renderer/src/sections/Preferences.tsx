@@ -1,0 +1,141 @@
+import { useEffect, useState } from 'react';
+import type { Preferences } from '../../../main/api/contract';
+import { CONSENT_POLICIES, SECURITY, TRACKING_MODES, preferencesInput } from '../../../main/api/schemas';
+import { call } from '../api/client';
+import { asCallError } from '../api/use-call';
+import { ErrorBanner, Field, FormMessage, useSubmit } from '../components/form';
+
+type Security = (typeof SECURITY)[number];
+/** Secrets are write-only: blank keeps what is stored, "remove" sends '' to delete it. */
+interface SecretDraft { value: string; remove: boolean }
+const keepOrSet = (s: SecretDraft) => (s.remove ? '' : s.value === '' ? undefined : s.value);
+
+const TRACKING_LABELS: Record<(typeof TRACKING_MODES)[number], string> = { off: 'Off', opens: 'Opens', opens_clicks: 'Opens and clicks' };
+const POLICY_LABELS: Record<(typeof CONSENT_POLICIES)[number], string> = {
+  'track-unless-denied': 'Track everyone except contacts who said no',
+  'track-only-granted': 'Track only contacts who said yes',
+};
+
+export function PreferencesSection() {
+  const [prefs, setPrefs] = useState<Preferences>();
+  const [loadError, setLoadError] = useState<Error>();
+  const [secrets, setSecrets] = useState<Record<'smtp' | 'imap' | 'relay', SecretDraft>>({
+    smtp: { value: '', remove: false }, imap: { value: '', remove: false }, relay: { value: '', remove: false },
+  });
+  const [saved, setSaved] = useState(false);
+  const form = useSubmit('preferences.save', preferencesInput);
+
+  useEffect(() => {
+    call('preferences.get', {}).then(setPrefs, (e: unknown) => setLoadError(asCallError(e)));
+  }, []);
+  if (loadError) return <ErrorBanner error={loadError} />;
+  if (!prefs) return <p className="muted">Loading…</p>;
+
+  const p = prefs;
+  const setSmtp = (patch: Partial<Preferences['smtp']>) => (setSaved(false), setPrefs({ ...p, smtp: { ...p.smtp, ...patch } }));
+  const setImap = (patch: Partial<Preferences['imap']>) => (setSaved(false), setPrefs({ ...p, imap: { ...p.imap, ...patch } }));
+  const setTracking = (patch: Partial<Preferences['tracking']>) => (setSaved(false), setPrefs({ ...p, tracking: { ...p.tracking, ...patch } }));
+  const setSecret = (k: keyof typeof secrets, patch: Partial<SecretDraft>) => (setSaved(false), setSecrets({ ...secrets, [k]: { ...secrets[k], ...patch } }));
+
+  async function save(e: React.FormEvent) {
+    e.preventDefault();
+    const { hasPassword: _s, ...smtp } = p.smtp;
+    const { hasPassword: _i, ...imap } = p.imap;
+    const { hasRelaySecret: _r, ...tracking } = p.tracking;
+    const result = await form.submit({
+      smtp: { ...smtp, password: keepOrSet(secrets.smtp) },
+      imap: { ...imap, password: keepOrSet(secrets.imap) },
+      tracking: { ...tracking, relaySecret: keepOrSet(secrets.relay) },
+      bccMyself: p.bccMyself,
+    });
+    if (!result) return;
+    setPrefs(result);
+    setSecrets({ smtp: { value: '', remove: false }, imap: { value: '', remove: false }, relay: { value: '', remove: false } });
+    setSaved(true);
+  }
+
+  const err = form.errors;
+  const secretField = (k: keyof typeof secrets, label: string, stored: boolean, path: string) => (
+    <Field label={label} error={err[path]} hint={stored ? 'A value is stored. Leave blank to keep it.' : 'Nothing stored yet.'}>
+      <input type="password" autoComplete="new-password" aria-label={label} value={secrets[k].value} disabled={secrets[k].remove}
+        placeholder={stored ? '•••••••• (stored)' : ''} onChange={(e) => setSecret(k, { value: e.target.value })} />
+      {stored && (
+        <label className="inline"><input type="checkbox" checked={secrets[k].remove} onChange={(e) => setSecret(k, { remove: e.target.checked })} /> Remove the stored value</label>
+      )}
+    </Field>
+  );
+  const securitySelect = (value: Security, onChange: (s: Security) => void, label: string) => (
+    <Field label={label}>
+      <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value as Security)}>
+        <option value="tls">TLS</option><option value="starttls">STARTTLS</option><option value="none">None (local test servers only)</option>
+      </select>
+    </Field>
+  );
+
+  return (
+    <form className="form wide" onSubmit={save} aria-label="Preferences">
+      <h1>Preferences</h1>
+      <fieldset>
+        <legend>Sending (SMTP)</legend>
+        <div className="row">
+          <Field label="SMTP server" error={err['smtp.host']}><input aria-label="SMTP server" value={p.smtp.host} onChange={(e) => setSmtp({ host: e.target.value })} placeholder="smtp.example.com" /></Field>
+          <Field label="SMTP port" error={err['smtp.port']}><input aria-label="SMTP port" type="number" value={p.smtp.port} onChange={(e) => setSmtp({ port: Number(e.target.value) })} /></Field>
+          {securitySelect(p.smtp.security, (security) => setSmtp({ security }), 'SMTP security')}
+        </div>
+        <div className="row">
+          <Field label="SMTP user name" error={err['smtp.username']}><input aria-label="SMTP user name" value={p.smtp.username} onChange={(e) => setSmtp({ username: e.target.value })} /></Field>
+          {secretField('smtp', 'SMTP password', p.smtp.hasPassword, 'smtp.password')}
+        </div>
+        <div className="row">
+          <Field label="From name" error={err['smtp.fromName']}><input aria-label="From name" value={p.smtp.fromName} onChange={(e) => setSmtp({ fromName: e.target.value })} /></Field>
+          <Field label="From address" error={err['smtp.fromAddress']}><input aria-label="From address" value={p.smtp.fromAddress} onChange={(e) => setSmtp({ fromAddress: e.target.value })} /></Field>
+        </div>
+        <div className="row">
+          <Field label="Connections at once" error={err['smtp.maxConnections']}><input type="number" value={p.smtp.maxConnections} onChange={(e) => setSmtp({ maxConnections: Number(e.target.value) })} /></Field>
+          <Field label="Messages per minute" error={err['smtp.messagesPerMinute']}><input type="number" value={p.smtp.messagesPerMinute} onChange={(e) => setSmtp({ messagesPerMinute: Number(e.target.value) })} /></Field>
+        </div>
+        <label className="inline"><input type="checkbox" checked={p.bccMyself} onChange={(e) => (setSaved(false), setPrefs({ ...p, bccMyself: e.target.checked }))} /> BCC myself (an untracked copy)</label>
+      </fieldset>
+      <fieldset>
+        <legend>Bounces and replies (IMAP)</legend>
+        <div className="row">
+          <Field label="IMAP server" error={err['imap.host']}><input aria-label="IMAP server" value={p.imap.host} onChange={(e) => setImap({ host: e.target.value })} placeholder="imap.example.com" /></Field>
+          <Field label="IMAP port" error={err['imap.port']}><input aria-label="IMAP port" type="number" value={p.imap.port} onChange={(e) => setImap({ port: Number(e.target.value) })} /></Field>
+          {securitySelect(p.imap.security, (security) => setImap({ security }), 'IMAP security')}
+        </div>
+        <div className="row">
+          <Field label="IMAP user name" error={err['imap.username']}><input aria-label="IMAP user name" value={p.imap.username} onChange={(e) => setImap({ username: e.target.value })} /></Field>
+          {secretField('imap', 'IMAP password', p.imap.hasPassword, 'imap.password')}
+        </div>
+        <div className="row">
+          <Field label="Folders to watch" error={err['imap.watchFolders']} hint="Comma-separated, e.g. INBOX, Bounces">
+            <input aria-label="Folders to watch" value={p.imap.watchFolders.join(', ')} onChange={(e) => setImap({ watchFolders: e.target.value.split(',').map((f) => f.trim()).filter(Boolean) })} />
+          </Field>
+          <Field label="Sent folder" error={err['imap.sentFolder']}><input aria-label="Sent folder" value={p.imap.sentFolder} onChange={(e) => setImap({ sentFolder: e.target.value })} /></Field>
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>Tracking</legend>
+        <Field label="Tracking">
+          <select aria-label="Tracking" value={p.tracking.mode} onChange={(e) => setTracking({ mode: e.target.value as Preferences['tracking']['mode'] })}>
+            {TRACKING_MODES.map((m) => <option key={m} value={m}>{TRACKING_LABELS[m]}</option>)}
+          </select>
+        </Field>
+        <div className="row">
+          <Field label="Relay URL" error={err['tracking.relayUrl']}><input aria-label="Relay URL" value={p.tracking.relayUrl} onChange={(e) => setTracking({ relayUrl: e.target.value })} placeholder="https://relay.example.com" /></Field>
+          {secretField('relay', 'Relay secret', p.tracking.hasRelaySecret, 'tracking.relaySecret')}
+        </div>
+        <Field label="Consent policy">
+          <select aria-label="Consent policy" value={p.tracking.consentPolicy} onChange={(e) => setTracking({ consentPolicy: e.target.value as Preferences['tracking']['consentPolicy'] })}>
+            {CONSENT_POLICIES.map((c) => <option key={c} value={c}>{POLICY_LABELS[c]}</option>)}
+          </select>
+        </Field>
+      </fieldset>
+      <FormMessage message={form.message} />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={form.busy}>Save preferences</button>
+        {saved && <span className="ok" role="status">Saved</span>}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,31 @@
+import { createColumnHelper } from '@tanstack/react-table';
+import type { OutboxRow } from '../../../main/api/contract';
+import type { OUTBOX_SORTS } from '../../../main/api/schemas';
+import { formatShortTime } from '../components/form';
+import { href } from '../routes';
+
+/** A row not fetched yet: it keeps its place in the scroll height while its block loads. */
+export type OutboxCell = OutboxRow | { id: null; index: number };
+export const isLoaded = (r: OutboxCell): r is OutboxRow => r.id !== null;
+
+const col = createColumnHelper<OutboxCell>();
+type SortKey = (typeof OUTBOX_SORTS)[number];
+
+const text = (id: SortKey, header: string, width: string, get: (r: OutboxRow) => React.ReactNode) =>
+  col.display({ id, header, meta: { width }, cell: ({ row }) => (isLoaded(row.original) ? get(row.original) : null) });
+
+// The Outbox columns of DESIGN.md; the id of each is the core's sort key for it.
+export const OUTBOX_COLUMNS = [
+  text('createdAt', 'Date', '8rem', (r) => formatShortTime(r.createdAt)),
+  text('subject', 'Subject', 'minmax(12rem, 2fr)', (r) => r.subject),
+  text('recipients', 'Recipients', 'minmax(10rem, 1.5fr)', (r) => r.recipients),
+  text('shoot', 'Shoot', 'minmax(6rem, 1fr)', (r) => (r.shootId ? <a href={href('shoots', r.shootId)}>{r.shootTitle}</a> : '')),
+  text('status', 'Status', '7.5rem', (r) => <span className={`status s-${r.status.replace(/\s/g, '-').toLowerCase()}`}>{r.status}</span>),
+  text('viewed', 'Viewed', '6rem', (r) => <span className={`viewed v-${r.viewed.toLowerCase()}`}>{r.viewed}</span>),
+  text('firstViewedAt', 'First viewed', '8rem', (r) => formatShortTime(r.firstViewedAt)),
+  text('lastViewedAt', 'Last viewed', '8rem', (r) => formatShortTime(r.lastViewedAt)),
+  text('totalViews', 'Views', '4rem', (r) => r.totalViews),
+  text('lastProgram', 'Email program', 'minmax(7rem, 1fr)', (r) => r.lastProgram ?? ''),
+];
+
+export const GRID_TEMPLATE = OUTBOX_COLUMNS.map((c) => (c.meta as { width: string }).width).join(' ');

@@ -1,0 +1,93 @@
+// Assembles a running relay from its configuration: store, writer thread, secrets, server, pruning.
+import type { AddressInfo } from 'node:net';
+import { parseTrustedProxies } from './client-ip';
+import type { RelayConfig } from './config';
+import { EventStore } from './event-store';
+import { EventWriter } from './event-writer';
+import { createRelayServer } from './server';
+import { feedKey, parseSecret, secretFingerprint, type SecretKey } from './token';
+
+const DAY_MS = 86_400_000;
+const PRUNE_EVERY_MS = 3_600_000;
+const CLOSE_GRACE_MS = 5_000;
+
+export interface Relay {
+  /** http://host:port as bound (port 0 resolved). */
+  url: string;
+  port: number;
+  /** Deletes events older than the retention; resolves to how many. */
+  prune: () => Promise<number>;
+  /** Resolves if the writer thread dies: the relay can no longer record and should exit. */
+  failed: Promise<Error>;
+  /** Stops accepting, answers what is in flight, commits, closes the database. */
+  close: () => Promise<void>;
+}
+
+export interface RelayClock {
+  now: () => number;
+}
+
+export async function startRelay(config: RelayConfig, clock: RelayClock = { now: Date.now }): Promise<Relay> {
+  // This connection migrates and then only reads (the feed); the writer thread opens its own.
+  const store = new EventStore(config.db);
+  let onFailure: (error: Error) => void = () => {};
+  const failed = new Promise<Error>((resolve) => (onFailure = resolve));
+  const writer = new EventWriter(config.db, (error) => onFailure(error));
+  const { server, drain } = createRelayServer({
+    store,
+    commit: (events) => writer.insert(events),
+    secrets: acceptedSecrets(config, store, clock.now()),
+    feedKey: feedKey(config.secret),
+    trustedProxies: parseTrustedProxies(config.trustedProxy),
+    truncateIp: config.truncateIp,
+    maxEventsPerIpPerMinute: config.maxEventsPerIpPerMinute,
+    now: clock.now,
+  });
+  const prune = () => writer.prune(clock.now() - config.retentionDays * DAY_MS);
+  const logPruneError = (error: Error) => console.error(`relay: pruning failed: ${error.message}`);
+  prune().catch(logPruneError);
+  const pruner = setInterval(() => prune().catch(logPruneError), PRUNE_EVERY_MS).unref();
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    prune,
+    failed,
+    close: async () => {
+      clearInterval(pruner);
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      // Busy keep-alive clients would hold close() open for ever; their events still commit below.
+      const force = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS).unref();
+      await closed;
+      clearTimeout(force);
+      await drain();
+      await writer.close();
+      store.close();
+    },
+  };
+}
+
+/**
+ * The previous secret stays valid for its grace period, counted from the first start that
+ * configured it (kept in the database, so restarts do not extend it).
+ */
+function acceptedSecrets(config: RelayConfig, store: EventStore, now: number): (at: number) => readonly SecretKey[] {
+  const current = [parseSecret(config.secret)];
+  if (config.previousSecret === undefined) return () => current;
+  const previous = parseSecret(config.previousSecret);
+  const firstSeen = Number(store.metaOnce(`previous-secret-seen:${secretFingerprint(previous)}`, () => String(now)));
+  const until = firstSeen + config.previousSecretGraceDays * DAY_MS;
+  const both = [...current, previous];
+  return (at) => (at < until ? both : current);
+}

@@ -44,10 +44,13 @@ export const contactInput = z.object({
 });
 
 export const SHOOT_STATUSES = ['inquiry', 'booked', 'completed', 'cancelled'] as const;
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-06-20').refine(
-  (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)),
-  'is not a real date',
-);
+export const isoDate = z.string().superRefine((s, ctx) => {
+  const d = new Date(`${s}T00:00:00Z`);
+  // Round-tripping catches both a wrong shape and a day that does not exist (2026-02-31).
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s) {
+    ctx.addIssue({ code: 'custom', message: 'must be a real date like 2026-06-20' });
+  }
+});
 
 export const shootInput = z.object({
   title: text(200).min(1, 'a title is required'),

@@ -15,11 +15,17 @@ export function schemaVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-/** Brings the schema up to the newest version, each step in its own transaction. */
-export function migrate(db: Database.Database, migrations: readonly Migration[] = allMigrations): number {
+export function assertKnownSchema(db: Database.Database, migrations: readonly Migration[] = allMigrations): void {
   const known = migrations.at(-1)?.version ?? 0;
   const found = schemaVersion(db);
   if (found > known) throw new SchemaTooNewError(found, known);
+}
+
+/** Brings the schema up to the newest version, each step in its own transaction. */
+export function migrate(db: Database.Database, migrations: readonly Migration[] = allMigrations): number {
+  assertKnownSchema(db, migrations);
+  const known = migrations.at(-1)?.version ?? 0;
+  const found = schemaVersion(db);
   for (const m of migrations) {
     if (m.version <= found) continue;
     db.transaction(() => {

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { migrate } from './migrate';
+import { assertKnownSchema, migrate } from './migrate';
 
 export type Db = Database.Database;
 
@@ -21,6 +21,8 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Db {
     readonly: options.readonly ?? false,
   });
   try {
+    // Refuse a newer schema before anything writes: even switching to WAL rewrites the header.
+    assertKnownSchema(db);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL'); // a commit survives power loss too: nothing accepted is lost
     db.pragma('foreign_keys = ON');

@@ -40,15 +40,18 @@ export function useSubmit<K extends CallName>(name: K, schema: z.ZodType) {
   return { submit, errors, message, busy, clear: () => (setErrors({}), setMessage(null)) };
 }
 
-export function Field(props: { label: string; error?: string | undefined; children: ReactNode; hint?: string }) {
-  return (
-    <label className={`field${props.error ? ' invalid' : ''}`}>
+/** A labelled control; `group` for several controls (checkboxes) that carry their own labels. */
+export function Field(props: { label: string; error?: string | undefined; children: ReactNode; hint?: string | undefined; group?: boolean }) {
+  const body = (
+    <>
       <span className="label">{props.label}</span>
       {props.children}
       {props.hint && !props.error && <span className="hint">{props.hint}</span>}
       {props.error && <span className="error" role="alert">{props.error}</span>}
-    </label>
+    </>
   );
+  const className = `field${props.error ? ' invalid' : ''}`;
+  return props.group ? <div role="group" aria-label={props.label} className={className}>{body}</div> : <label className={className}>{body}</label>;
 }
 
 export function FormMessage({ message }: { message: string | null }) {

@@ -21,10 +21,10 @@ function toDraft(c: Contact): Draft {
   };
 }
 
-export function ContactForm({ id, onChanged }: { id: number | null; onChanged: () => void }) {
+export function ContactForm({ id, justCreated, onChanged }: { id: number | null; justCreated: boolean; onChanged: (createdId?: number) => void }) {
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [loadError, setLoadError] = useState<Error>();
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState(justCreated);
   const create = useSubmit('contacts.create', contactInput);
   const update = useSubmit('contacts.update', contactInput);
   const form = id === null ? create : update;
@@ -43,7 +43,7 @@ export function ContactForm({ id, onChanged }: { id: number | null; onChanged: (
     const result = id === null ? await create.submit(input) : await update.submit({ ...input, id });
     if (!result) return;
     setSaved(true);
-    onChanged();
+    onChanged(id === null ? result.id : undefined);
     if (id === null) navigate('contacts', result.id);
     else setDraft(toDraft(result));
   }
@@ -58,7 +58,7 @@ export function ContactForm({ id, onChanged }: { id: number | null; onChanged: (
   if (loadError) return <ErrorBanner error={loadError} />;
   const err = form.errors;
   return (
-    <form className="form" onSubmit={save} aria-label="Contact">
+    <form className="form" onSubmit={save} aria-label="Contact" noValidate>
       <h2>{id === null ? 'New contact' : draft.name || 'Contact'}</h2>
       <Field label="Name" error={err.name}><input value={draft.name} onChange={(e) => set({ name: e.target.value })} /></Field>
       <div className="row">
@@ -72,7 +72,7 @@ export function ContactForm({ id, onChanged }: { id: number | null; onChanged: (
             <Field label="Address" error={err[`addresses.${i}.email`]} hint={a.note || undefined}>
               <input type="email" value={a.email} onChange={(e) => setAddress(i, { email: e.target.value })} />
             </Field>
-            <Field label="Used for" error={err[`addresses.${i}.purposes`]}>
+            <Field label="Used for" error={err[`addresses.${i}.purposes`]} group>
               <div className="checks">
                 {PURPOSE_SUGGESTIONS.map((p) => (
                   <label key={p}>

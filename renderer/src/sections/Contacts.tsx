@@ -7,6 +7,8 @@ import { ContactForm } from './ContactForm';
 export function Contacts({ selected }: { selected: string | null }) {
   const [search, setSearch] = useState('');
   const list = useCall('contacts.list', { search });
+  // A form that creates an item is replaced by that item's form: tell the new one it was just saved.
+  const [created, setCreated] = useState<number | null>(null);
   return (
     <section className="split">
       <div className="list-pane">
@@ -30,7 +32,7 @@ export function Contacts({ selected }: { selected: string | null }) {
         </ul>
       </div>
       <div className="detail-pane">
-        {selected ? <ContactForm key={selected} id={selected === 'new' ? null : Number(selected)} onChanged={list.reload} /> : <p className="muted">Choose a contact or create one.</p>}
+        {selected ? <ContactForm key={selected} id={selected === 'new' ? null : Number(selected)} justCreated={created === Number(selected)} onChanged={(newId) => (setCreated(newId ?? null), list.reload())} /> : <p className="muted">Choose a contact or create one.</p>}
       </div>
     </section>
   );

@@ -56,7 +56,7 @@ export function PreferencesSection() {
 
   const err = form.errors;
   const secretField = (k: keyof typeof secrets, label: string, stored: boolean, path: string) => (
-    <Field label={label} error={err[path]} hint={stored ? 'A value is stored. Leave blank to keep it.' : 'Nothing stored yet.'}>
+    <Field label={label} error={err[path]} hint={stored ? 'A value is stored. Leave blank to keep it.' : 'Nothing stored yet.'} group>
       <input type="password" autoComplete="new-password" aria-label={label} value={secrets[k].value} disabled={secrets[k].remove}
         placeholder={stored ? '•••••••• (stored)' : ''} onChange={(e) => setSecret(k, { value: e.target.value })} />
       {stored && (
@@ -73,7 +73,7 @@ export function PreferencesSection() {
   );
 
   return (
-    <form className="form wide" onSubmit={save} aria-label="Preferences">
+    <form className="form wide" onSubmit={save} aria-label="Preferences" noValidate>
       <h1>Preferences</h1>
       <fieldset>
         <legend>Sending (SMTP)</legend>

@@ -11,10 +11,10 @@ interface Draft { title: string; clientId: number | null; shootDate: string | nu
 const EMPTY: Draft = { title: '', clientId: null, shootDate: null, location: '', status: 'inquiry', notes: '' };
 const toDraft = (s: Shoot): Draft => ({ title: s.title, clientId: s.clientId, shootDate: s.shootDate, location: s.location, status: s.status, notes: s.notes });
 
-export function ShootForm({ id, onChanged }: { id: number | null; onChanged: () => void }) {
+export function ShootForm({ id, justCreated, onChanged }: { id: number | null; justCreated: boolean; onChanged: (createdId?: number) => void }) {
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [loadError, setLoadError] = useState<Error>();
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState(justCreated);
   const contacts = useCall('contacts.list', { search: '' });
   const create = useSubmit('shoots.create', shootInput);
   const update = useSubmit('shoots.update', shootInput);
@@ -31,7 +31,7 @@ export function ShootForm({ id, onChanged }: { id: number | null; onChanged: () 
     const result = id === null ? await create.submit(draft) : await update.submit({ ...draft, id });
     if (!result) return;
     setSaved(true);
-    onChanged();
+    onChanged(id === null ? result.id : undefined);
     if (id === null) navigate('shoots', result.id);
   }
 
@@ -46,7 +46,7 @@ export function ShootForm({ id, onChanged }: { id: number | null; onChanged: () 
   const err = form.errors;
   return (
     <>
-      <form className="form" onSubmit={save} aria-label="Shoot">
+      <form className="form" onSubmit={save} aria-label="Shoot" noValidate>
         <h2>{id === null ? 'New shoot' : draft.title || 'Shoot'}</h2>
         <Field label="Title" error={err.title}><input value={draft.title} onChange={(e) => set({ title: e.target.value })} /></Field>
         <div className="row">

@@ -7,6 +7,8 @@ import { ShootForm } from './ShootForm';
 export function Shoots({ selected }: { selected: string | null }) {
   const [search, setSearch] = useState('');
   const list = useCall('shoots.list', { search });
+  // A form that creates an item is replaced by that item's form: tell the new one it was just saved.
+  const [created, setCreated] = useState<number | null>(null);
   return (
     <section className="split">
       <div className="list-pane">
@@ -29,7 +31,7 @@ export function Shoots({ selected }: { selected: string | null }) {
         </ul>
       </div>
       <div className="detail-pane">
-        {selected ? <ShootForm key={selected} id={selected === 'new' ? null : Number(selected)} onChanged={list.reload} /> : <p className="muted">Choose a shoot or create one.</p>}
+        {selected ? <ShootForm key={selected} id={selected === 'new' ? null : Number(selected)} justCreated={created === Number(selected)} onChanged={(newId) => (setCreated(newId ?? null), list.reload())} /> : <p className="muted">Choose a shoot or create one.</p>}
       </div>
     </section>
   );

@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempCore, tempDir } from '../test/temp-core';
+import { startHttpHost, type RunningHost } from './http-host';
+
+let host: RunningHost;
+const core = tempCore();
+const rendererDir = tempDir('outpost-renderer-');
+fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Outpost</title>');
+fs.writeFileSync(path.join(core.dataDir, 'not-public.txt'), 'private');
+
+beforeAll(async () => {
+  host = await startHttpHost({ handlers: core.handlers, rendererDir, log: { error: () => {} } });
+});
+afterAll(() => host.close());
+
+/** Raw requests, so the test controls headers (fetch would forbid setting Host). */
+function request(opts: { path: string; method?: string; headers?: Record<string, string>; body?: string }) {
+  const url = new URL(host.url);
+  return new Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
+    const req = http.request({ host: url.hostname, port: url.port, path: opts.path, method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
+      let body = '';
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode!, body, headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end(opts.body);
+  });
+}
+const auth = () => ({ authorization: `Bearer ${host.token}`, 'content-type': 'application/json' });
+
+describe('loopback host', () => {
+  it('serves the contract to the launch token holder', async () => {
+    const res = await request({ path: '/api/call/contacts.create', method: 'POST', headers: auth(), body: JSON.stringify({ name: 'Eve' }) });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { name: 'Eve' } });
+    expect(host.openUrl).toBe(`${host.url}#token=${host.token}`);
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  });
+
+  it('refuses calls without the token, with a wrong one, or without a JSON content type, and changes nothing', async () => {
+    const body = JSON.stringify({ name: 'Mallory' });
+    expect((await request({ path: '/api/call/contacts.create', method: 'POST', headers: { 'content-type': 'application/json' }, body })).status).toBe(401);
+    expect((await request({ path: '/api/call/contacts.create', method: 'POST', headers: { ...auth(), authorization: 'Bearer nope' }, body })).status).toBe(401);
+    expect((await request({ path: '/api/call/contacts.create', method: 'POST', headers: { authorization: `Bearer ${host.token}`, 'content-type': 'text/plain' }, body })).status).toBe(415);
+    expect((await request({ path: '/api/call/contacts.create', method: 'GET', headers: auth() })).status).toBe(405);
+    expect(core.db.prepare("SELECT count(*) AS n FROM contacts WHERE name = 'Mallory'").get()).toEqual({ n: 0 });
+  });
+
+  it('refuses a foreign Host header (DNS rebinding)', async () => {
+    const res = await request({ path: '/api/call/app.info', method: 'POST', headers: { ...auth(), host: 'evil.example:80' }, body: '{}' });
+    expect(res.status).toBe(421);
+  });
+
+  it('answers malformed JSON and oversized bodies with a clear error', async () => {
+    const bad = await request({ path: '/api/call/contacts.list', method: 'POST', headers: auth(), body: '{"search":' });
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const small = await startHttpHost({ handlers: core.handlers, rendererDir, maxBodyBytes: 100 });
+    const url = new URL(small.url);
+    const res = await fetch(`${small.url}api/call/contacts.list`, { method: 'POST', headers: { authorization: `Bearer ${small.token}`, 'content-type': 'application/json', host: url.host }, body: JSON.stringify({ search: 'x'.repeat(500) }) }).catch((e: Error) => e);
+    expect(res instanceof Error || res.status === 400).toBe(true);
+    await small.close();
+  });
+
+  it('serves the renderer with a strict CSP, falls back to index.html, and never leaves its folder', async () => {
+    const index = await request({ path: '/' });
+    expect(index.status).toBe(200);
+    expect(index.body).toContain('<title>Outpost</title>');
+    expect(index.headers['content-security-policy']).toContain("default-src 'self'");
+    expect((await request({ path: '/some/route' })).body).toContain('<title>Outpost</title>');
+    const escape = await request({ path: `/..%2f${path.basename(core.dataDir)}%2fnot-public.txt` });
+    expect(escape.body).not.toContain('private');
+  });
+});

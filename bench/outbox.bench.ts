@@ -1,0 +1,130 @@
+// npm run bench:outbox [-- --emails 100000 --recipients 1000000]
+// Seeds (once, cached in the OS temp folder) a database with 1,000,000 recipients, then measures
+//  1. time to the first Outbox page (last 90 days, newest first) and to a shoot's correspondence,
+//     side by side with a bare indexed SELECT of the same 100 rows as the baseline;
+//  2. in Chromium: opening the Outbox with 100,000 emails until rows are on screen, and a steady
+//     scroll through it counting frames that showed rows not loaded yet.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { openDatabase } from '../main/db/open-database';
+import { outboxQuery } from '../main/api/schemas';
+import { outboxPage } from '../main/store/outbox';
+import { seedDatabase } from '../main/seed/seed-database';
+import { median, printTable, timeMs } from './lib/measure';
+
+const { values } = parseArgs({ options: { emails: { type: 'string', default: '100000' }, recipients: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '30' } } });
+const emails = Number(values.emails);
+const recipients = Number(values.recipients);
+const runs = Number(values.runs);
+
+const dataDir = path.join(os.tmpdir(), `outpost-bench-outbox-${emails}-${recipients}-v1`);
+if (!fs.existsSync(path.join(dataDir, 'seeded'))) {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  console.log(`Seeding ${emails} emails / ${recipients} recipients into ${dataDir} (once)…`);
+  const db = openDatabase(dataDir);
+  // All within 89 days, so the 90-day Outbox holds every email.
+  console.log(seedDatabase(db, { emails, recipients, days: 89 }));
+  db.pragma('optimize');
+  db.close();
+  fs.writeFileSync(path.join(dataDir, 'seeded'), '');
+}
+
+// 1. Database: a fresh connection for the first (cold) query, then warm repeats.
+const db = openDatabase(dataDir);
+const stats = db.prepare('SELECT (SELECT count(*) FROM emails) e, (SELECT count(*) FROM recipients) r').get() as { e: number; r: number };
+const shootId = (db.prepare('SELECT shoot_id AS id FROM emails WHERE shoot_id IS NOT NULL GROUP BY shoot_id ORDER BY count(*) DESC LIMIT 1').get() as { id: number }).id;
+const recent = outboxQuery.parse({ scope: { kind: 'recent', days: 90 }, limit: 100 });
+const shoot = outboxQuery.parse({ scope: { kind: 'shoot', shootId }, limit: 100 });
+const bare = db.prepare('SELECT * FROM emails ORDER BY created_at DESC, id DESC LIMIT 100');
+const bareShoot = db.prepare('SELECT * FROM emails WHERE shoot_id = ? ORDER BY created_at DESC, id DESC LIMIT 100');
+
+const measure = (fn: () => unknown) => {
+  const cold = timeMs(fn);
+  const warm = median(Array.from({ length: runs }, () => timeMs(fn)));
+  return { cold, warm };
+};
+const outbox = measure(() => outboxPage(db, recent));
+const outboxBase = measure(() => bare.all());
+const shootPage = measure(() => outboxPage(db, shoot));
+const shootBase = measure(() => bareShoot.all(shootId));
+db.close();
+
+console.log(`\nDatabase: ${stats.e.toLocaleString()} emails, ${stats.r.toLocaleString()} recipients (target: first page < 50 ms)`);
+printTable(['query', 'first call ms', 'median ms', 'bare SELECT ms', 'ratio (ours / bare)'], [
+  ['Outbox, last 90 days', outbox.cold.toFixed(2), outbox.warm.toFixed(2), outboxBase.warm.toFixed(2), (outbox.warm / outboxBase.warm).toFixed(1)],
+  ['Shoot correspondence', shootPage.cold.toFixed(2), shootPage.warm.toFixed(2), shootBase.warm.toFixed(2), (shootPage.warm / shootBase.warm).toFixed(1)],
+]);
+
+// 2. Chromium against the built app in browser mode.
+if (!fs.existsSync('dist/main/browser-main.cjs') || !fs.existsSync('dist/renderer/index.html')) {
+  console.log('\nChromium part skipped: run `npm run build` first.');
+  process.exit(0);
+}
+const app = spawn(process.execPath, ['dist/main/browser-main.cjs'], { env: { ...process.env, OUTPOST_DATA_DIR: dataDir, OUTPOST_NO_OPEN: '1' }, stdio: ['ignore', 'pipe', 'inherit'] });
+const url = await new Promise<string>((resolve) => {
+  let out = '';
+  app.stdout!.on('data', (c: Buffer) => {
+    out += c.toString();
+    const m = /running at (\S+)/.exec(out);
+    if (m) resolve(m[1]!);
+  });
+});
+const browser = await chromium.launch({
+  executablePath: process.env.OUTPOST_CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(url);
+  await page.getByText('Dashboard').first().waitFor();
+  const openTimes: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    await page.evaluate(() => (location.hash = '#/dashboard'));
+    await page.getByText('contacts').first().waitFor();
+    // Time from the click to the first loaded row painted, measured inside the page.
+    openTimes.push(await page.evaluate(async () => {
+      const start = performance.now();
+      (document.querySelector('a[href="#/outbox"]') as HTMLAnchorElement).click();
+      while (!document.querySelector('[role="row"][data-loaded="true"]')) await new Promise(requestAnimationFrame);
+      await new Promise(requestAnimationFrame);
+      return performance.now() - start;
+    }));
+  }
+  const total = await page.locator('[role="table"]').getAttribute('aria-rowcount');
+  // A steady scroll (about 1,700 rows a second): count frames that showed a row not yet loaded.
+  const scroll = await page.evaluate(async () => {
+    const body = document.querySelector('.grid-body') as HTMLElement;
+    let frames = 0;
+    let blankFrames = 0;
+    let maxBlank = 0;
+    for (let step = 0; step < 300; step++) {
+      body.scrollTop += 1000;
+      await new Promise(requestAnimationFrame);
+      frames++;
+      const top = body.getBoundingClientRect().top;
+      const bottom = body.getBoundingClientRect().bottom;
+      const blank = [...body.querySelectorAll('[role="row"][data-loaded="false"]')].filter((r) => {
+        const b = r.getBoundingClientRect();
+        return b.bottom > top && b.top < bottom;
+      }).length;
+      if (blank > 0) blankFrames++;
+      maxBlank = Math.max(maxBlank, blank);
+    }
+    return { frames, blankFrames, maxBlank, rowsPassed: Math.round(body.scrollTop / 34) };
+  });
+  console.log(`\nChromium: Outbox with ${Number(total).toLocaleString()} emails (target: rows on screen < 1000 ms, no blank rows while scrolling)`);
+  printTable(['measure', 'value'], [
+    ['click → first rows painted, median of 5 (ms)', median(openTimes).toFixed(0)],
+    ['click → first rows painted, worst of 5 (ms)', Math.max(...openTimes).toFixed(0)],
+    ['scroll: frames / rows passed', `${scroll.frames} / ${scroll.rowsPassed.toLocaleString()}`],
+    ['scroll: frames showing a not-yet-loaded row', String(scroll.blankFrames)],
+    ['scroll: most not-yet-loaded rows in one frame', String(scroll.maxBlank)],
+  ]);
+} finally {
+  await browser.close();
+  app.kill('SIGTERM');
+}

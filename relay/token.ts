@@ -138,6 +138,8 @@ function open(token: string, secrets: readonly SecretKey[], kind: TokenKind, tar
   if (token.length > MAX_TOKEN_LENGTH || !BASE64URL.test(token)) return null;
   const bytes = Buffer.from(token, 'base64url');
   if (bytes.length <= MAC_BYTES || bytes[0] !== ((TOKEN_VERSION << 4) | KIND_CODES[kind])) return null;
+  // One text per token: unused low bits of the last character must not make a second spelling.
+  if (bytes.toString('base64url') !== token) return null;
   const payloadEnd = bytes.length - MAC_BYTES;
   const ids: number[] = [];
   let offset = 1;

@@ -9,7 +9,7 @@ import { isAutoReply } from './formats/autoreply';
 import { addressOf } from './formats/fields';
 import { emptyOriginal, readOriginal } from './formats/original';
 import { looksLikeDeliveryStatus, parseDeliveryStatus, type DsnRecipient } from './formats/rfc3464';
-import { looksLikeReport, isReplyOrForward } from './detect';
+import { isFromDaemon, isReplyOrForward, looksLikeReport } from './detect';
 import { readMail, type Mail } from './mail';
 import { partText } from './mime/parse';
 import { classOf } from './reasons/classes';
@@ -50,7 +50,7 @@ function complaint(mail: Mail): BounceReport | null {
 }
 
 function autoreply(mail: Mail): BounceReport | null {
-  if (isReplyOrForward(mail) || !isAutoReply(mail)) return null;
+  if (isReplyOrForward(mail) || isFromDaemon(mail) || !isAutoReply(mail)) return null;
   const from = addressOf(mail.headers.get('from'));
   return { kind: 'autoreply', format: 'rfc3834', recipients: [verdict(from, 'vacation', 'rfc3834')], original: readOriginal(mail) };
 }
@@ -91,8 +91,8 @@ function delivery(mail: Mail, generic: boolean): BounceReport | null {
   const sys: MailSystem = system ?? GENERIC;
 
   const exclude = new Set([addressOf(mail.headers.get('to')), addressOf(mail.headers.get('from'))]);
-  const texts: TextRecipient[] = sys.read?.(mail)
-    ?? scanRecipients(section(mail.text, sys.start, sys.end), exclude);
+  const body = section(mail.text, sys.start, sys.end);
+  const texts: TextRecipient[] = sys.read?.(mail) ?? scanRecipients(body, exclude);
 
   const rows: Array<{ address: string; texts: string[]; diagnostic: string; status: string; action: string; host: string; original: string }> = [];
   if (dsn) {
@@ -106,13 +106,12 @@ function delivery(mail: Mail, generic: boolean): BounceReport | null {
     }
   } else {
     const failed = mail.headers.all('x-failed-recipients').flatMap((v) => v.split(',')).map(addressOf).filter(Boolean);
-    const list = texts.length ? texts : failed.length ? failed.map((a) => ({ address: a, text: section(mail.text, sys.start, sys.end) })) : [];
+    const list: TextRecipient[] = texts.length ? texts : failed.map((a) => ({ address: a, text: body }));
     for (const t of list.slice(0, MAX_RECIPIENTS)) {
       rows.push({ address: t.address, texts: [t.text], diagnostic: oneLine(t.text), status: t.status ?? '', action: t.action ?? '', host: t.host ?? '', original: '' });
     }
     // A report that names nobody still says something happened; keep its words.
     if (!rows.length && (system || isReport)) {
-      const body = section(mail.text, sys.start, sys.end);
       if (!body.trim()) return null;
       rows.push({ address: '', texts: [body], diagnostic: oneLine(body), status: '', action: '', host: '', original: '' });
     }

@@ -17,13 +17,18 @@ const BOUNCE_SUBJECT = new RegExp(
   'i',
 );
 
+/** Sent by a mail system's daemon, never by a person. */
+export function isFromDaemon(mail: Mail): boolean {
+  return DAEMON_FROM.test(mail.from);
+}
+
 export function isReplyOrForward(mail: Mail): boolean {
   return REPLY_PREFIX.test(mail.subject);
 }
 
 export function looksLikeReport(mail: Mail): boolean {
   // Some mail systems answer with "Re:" subjects, but a person never sends as MAILER-DAEMON.
-  if (DAEMON_FROM.test(mail.from)) return true;
+  if (isFromDaemon(mail)) return true;
   if (isReplyOrForward(mail)) return false;
   const returnPath = mail.headers.raw('return-path');
   return /^<?\s*>?$/.test(returnPath) && mail.headers.has('return-path')

@@ -12,6 +12,9 @@ export interface Mail {
   parts: Part[];
   /** The human-readable text of the report: its first text part, or the whole body when not MIME. */
   text: string;
+  /** The first 8 KB of `text`, where mail systems put their signatures. */
+  head: string;
+  headLower: string;
   /** The returned original (message/rfc822 or headers part), when the report carries one. */
   returned: Part | null;
 }
@@ -34,6 +37,8 @@ export function readMail(raw: Uint8Array | string): Mail {
     from: root.headers.get('from').toLowerCase(),
     parts,
     text,
+    head: text.slice(0, 8192),
+    headLower: text.slice(0, 8192).toLowerCase(),
     returned: parts.find((p) => RETURNED_TYPES.has(p.type) && p.message)?.message ?? null,
   };
 }

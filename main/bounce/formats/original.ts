@@ -14,25 +14,35 @@ export function emptyOriginal(): OriginalMessage {
   return { messageId: '', outpostCopy: '', recipient: '', envelopeId: '', subject: '', date: '', from: '', to: '' };
 }
 
+// Case-sensitive patterns run on a lower-cased copy (much faster than /i); values are cut
+// from the original text at the same offsets.
+const QUOTED = new Map(FIELDS.map(([, name]) => [name, new RegExp(`^[ \\t>]*${name}[ \\t]*:[ \\t]*([^\\n]{1,500})`, 'm')]));
+const QUOTED_START = /^[ \t>]*(?:received|return-path|message-id|x-outpost-copy)[ \t]*:/m;
+const MAX_QUOTED = 64 * 1024;
+
 /** A quoted header field in report text, e.g. "   Message-ID: <x@y>"; '' when absent. */
-function quotedField(text: string, name: string): string {
-  const re = new RegExp(`^[ \\t>]*${name}[ \\t]*:[ \\t]*([^\\n]{1,500})`, 'im');
-  return re.exec(text)?.[1]?.trim() ?? '';
+function quotedField(text: string, lower: string, name: string): string {
+  const m = QUOTED.get(name)?.exec(lower);
+  if (!m || m[1] === undefined) return '';
+  const end = m.index + m[0].length;
+  return text.slice(end - m[1].length, end).trim();
 }
 
 export function readOriginal(mail: Mail): OriginalMessage {
   const out = emptyOriginal();
   const headers: Headers | undefined = mail.returned?.headers;
   if (headers) for (const [key, name] of FIELDS) out[key] = headers.get(name).replace(/\s+/g, ' ').trim();
-  if (!out.messageId || !out.outpostCopy) {
+  if (!headers || !out.messageId) {
     // Non-MIME reports quote the original after a separator; headers-only parts are sometimes text/plain.
     const texts = mail.parts.filter((p) => p.children.length === 0 && p.type.startsWith('text/') && p !== mail.parts[0]).map(partText);
-    const body = [mail.text, ...texts].join('\n').slice(0, 512 * 1024);
-    const bodyStart = body.search(/^[ \t>]*(?:received|return-path|message-id|x-outpost-copy)[ \t]*:/im);
+    const body = [mail.text, ...texts].join('\n').slice(0, MAX_QUOTED);
+    const lowerBody = body.toLowerCase();
+    const bodyStart = lowerBody.length === body.length ? lowerBody.search(QUOTED_START) : -1;
     if (bodyStart >= 0) {
       const quoted = body.slice(bodyStart);
+      const lower = lowerBody.slice(bodyStart);
       for (const [key, name] of FIELDS) if (!out[key]) {
-        const v = quotedField(quoted, name);
+        const v = quotedField(quoted, lower, name);
         out[key] = v.includes('=?') ? decodeWords(v) : v; // the text is already Unicode
       }
     }

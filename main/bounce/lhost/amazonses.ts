@@ -42,7 +42,7 @@ function readJson(mail: Mail): TextRecipient[] | null {
 export const amazonses: MailSystem = {
   name: 'amazonses',
   detect: (m) => has.header(m, 'x-amz-sns-message-id') || has.header(m, 'from', /@sns\.amazonaws\.com/i)
-    || has.header(m, 'x-ses-outgoing') || has.text(m, /"notificationtype"\s*:\s*"bounce"/i),
+    || has.header(m, 'x-ses-outgoing') || has.phrase(m, '"notificationtype":"bounce"'),
   read: readJson,
   rules: [{ reason: 'suspend', phrases: ['mailbox is disabled'] }],
 };

@@ -4,7 +4,7 @@ import { has } from './system';
 // Courier MTA.
 export const courier: MailSystem = {
   name: 'courier',
-  detect: (m) => has.text(m, /courier mail server at|^your message to the following recipients cannot be delivered|this is a delivery status notification from/im)
+  detect: (m) => has.phrase(m, 'courier mail server at', 'your message to the following recipients cannot be delivered')
     || has.header(m, 'from', /courier mail server/i),
   start: /^[^\n]*(?:cannot be delivered|has been delayed)[^\n]*$/im,
 };

@@ -4,8 +4,8 @@ import { has } from './system';
 // IBM/HCL Domino (Lotus Notes): "Your message ... was not delivered to: ... because: ..."
 export const domino: MailSystem = {
   name: 'domino',
-  detect: (m) => /^delivery (?:failure|report):/i.test(m.subject) && has.text(m, /was not delivered to:/i)
-    || has.header(m, 'x-mimetrack') && has.text(m, /was not delivered to/i),
+  detect: (m) => /^delivery (?:failure|report):/i.test(m.subject) && has.phrase(m, 'was not delivered to:')
+    || has.header(m, 'x-mimetrack') && has.phrase(m, 'was not delivered to'),
   start: /^[^\n]*was not delivered to:?[^\n]*$/im,
   rules: [
     { reason: 'userunknown', phrases: ['not listed in domino directory', 'not listed in public name & address book', 'no such user', 'not listed in the domino directory'] },

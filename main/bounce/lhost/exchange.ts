@@ -6,7 +6,7 @@ export const exchange: MailSystem = {
   name: 'exchange',
   detect: (m) =>
     has.header(m, 'x-ms-embedded-report') || has.header(m, 'x-mailer', /internet mail service/i)
-    || has.text(m, /^(?:delivery has failed to these recipients or groups|your message did not reach some or all of the intended recipients|did not reach the following recipient)/im)
+    || has.phrase(m, 'delivery has failed to these recipients or groups', 'your message did not reach some or all of the intended recipients', 'did not reach the following recipient')
     || has.header(m, 'x-ms-exchange-message-is-ndr'),
   start: /^[^\n]*(?:did not reach the following recipient\(s\)|delivery has failed to these recipients or groups|couldn't be delivered to|wasn't delivered to|could not be delivered to)[^\n]*$/im,
   end: /^\s*(?:original message headers|-{2,}\s*original message)/im,

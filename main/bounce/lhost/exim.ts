@@ -5,7 +5,7 @@ import { has } from './system';
 export const exim: MailSystem = {
   name: 'exim',
   detect: (m) =>
-    has.text(m, /^this message was created automatically by mail delivery software/im)
+    has.phrase(m, 'this message was created automatically by mail delivery software')
     || has.received(m, /\(Exim \d/) && has.header(m, 'x-failed-recipients'),
   start: /^[^\n]*(?:following address(?:\(es\)|es)? failed|address(?:es)? failed:|could not be delivered to one or more of its|has not yet been delivered to the following addresses)[^\n]*$/im,
   end: /^\s*-{2,}[^\n]{0,20}(?:this is a copy of|the header of the original|original message|the first \d+ lines)|^\s*message is too big for the|^\s*-{3,} ?the following is a copy/im,

@@ -6,7 +6,7 @@ export const gmail: MailSystem = {
   name: 'gmail',
   detect: (m) =>
     has.header(m, 'from', /mailer-daemon@(?:googlemail|google)\.com/i)
-    || has.text(m, /^(?:delivery to the following recipients? failed|technical details of (?:permanent|temporary) failure|your message wasn't delivered to)/im),
+    || has.phrase(m, 'delivery to the following recipient failed', 'delivery to the following recipients failed', 'technical details of permanent failure', 'technical details of temporary failure', "your message wasn't delivered to"),
   start: /^[^\n]*(?:delivery to the following recipients? (?:failed|has been delayed)|your message wasn't delivered to|there was a (?:temporary )?problem delivering your message to)[^\n]*$/im,
   end: /^\s*-{3,}\s*(?:original message|forwarded message)/im,
   rules: [

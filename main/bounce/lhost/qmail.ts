@@ -4,7 +4,7 @@ import { has } from './system';
 // qmail and its descendants (netqmail, vpopmail, Yahoo's old bounces share the layout).
 export const qmail: MailSystem = {
   name: 'qmail',
-  detect: (m) => has.text(m, /^hi\. this is the qmail-send program|^this is the qmail|qmail-send program at/im)
+  detect: (m) => has.phrase(m, 'this is the qmail-send program', 'qmail-send program at')
     || has.received(m, /\(qmail \d+ invoked for bounce\)/i),
   start: /^[^\n]*(?:wasn't able to deliver your message to the following addresses|unable to deliver your message to the following address)[^\n]*$/im,
   end: /^\s*-{2,} ?(?:below this line is a copy of the message|enclosed is a copy of the message|original message)/im,

@@ -31,10 +31,11 @@ export function scanRecipients(body: string, exclude: ReadonlySet<string>): Text
     const m = ADDRESS_LINE.exec(line);
     const addr = m?.[1]?.toLowerCase().replace(/\.$/, '') ?? '';
     if (addr && !exclude.has(addr) && addr !== cur?.address) {
-      const seen = found.find((r) => r.address === addr);
-      cur = seen ?? { address: addr, text: '' };
-      if (!seen) found.push(cur);
-      cur.text += line.slice((m?.index ?? 0) + (m?.[0].length ?? 0)) + '\n';
+      const seen: TextRecipient | undefined = found.find((r) => r.address === addr);
+      const next: TextRecipient = seen ?? { address: addr, text: '' };
+      if (!seen) found.push(next);
+      cur = next;
+      next.text += line.slice((m?.index ?? 0) + (m?.[0].length ?? 0)) + '\n';
       continue;
     }
     if (cur) {

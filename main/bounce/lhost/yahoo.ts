@@ -4,7 +4,7 @@ import { has } from './system';
 // Yahoo Mail: "Sorry, we were unable to deliver your message to the following address."
 export const yahoo: MailSystem = {
   name: 'yahoo',
-  detect: (m) => has.text(m, /^sorry,? we were unable to deliver your message to the following address/im)
+  detect: (m) => has.phrase(m, 'we were unable to deliver your message to the following address')
     || has.header(m, 'x-ymailisg'),
   start: /^sorry,? we were unable to deliver your message to the following address[^\n]*$/im,
   end: /^\s*-{2,} ?below this line is a copy of the message/im,

@@ -55,10 +55,9 @@ export function decodeBase64(s: string): string {
 }
 
 export function decodeQuotedPrintable(s: string): string {
-  return s
-    .replace(/[ \t]+$/gm, '')
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+  if (!s.includes('=')) return s;
+  // Soft line breaks (with any trailing white space before them) and =XX escapes, in one pass.
+  return s.replace(/=[ \t]*\r?\n|=([0-9A-Fa-f]{2})/g, (m, h: string | undefined) => (h ? String.fromCharCode(parseInt(h, 16)) : ''));
 }
 
 export function decodeTransfer(body: string, encoding: string): string {

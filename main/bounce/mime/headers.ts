@@ -4,38 +4,13 @@ import { decodeWords } from './decode';
 const MAX_FIELDS = 500;
 
 export class Headers {
-  /** Lower-cased name -> raw (binary-string) values in order of appearance. */
-  private readonly fields = new Map<string, string[]>();
+  /** Lower-cased name -> raw (binary-string) values in order of appearance; parsed on first use. */
+  private parsed: Map<string, string[]> | null = null;
 
-  constructor(block: string) {
-    let count = 0;
-    let name = '';
-    let value = '';
-    const flush = (): void => {
-      if (!name) return;
-      const key = name.toLowerCase();
-      const list = this.fields.get(key);
-      if (list) list.push(value.trim());
-      else this.fields.set(key, [value.trim()]);
-      count++;
-    };
-    for (const line of block.split('\n')) {
-      if (count >= MAX_FIELDS) break;
-      if ((line.startsWith(' ') || line.startsWith('\t')) && name) {
-        if (value.length < 8192) value += ' ' + line.trim();
-        continue;
-      }
-      flush();
-      const colon = line.indexOf(':');
-      // A field name is printable ASCII without spaces (RFC 5322 §2.2); anything else ends the name.
-      if (colon > 0 && colon < 80 && /^[!-9;-~]+$/.test(line.slice(0, colon))) {
-        name = line.slice(0, colon);
-        value = line.slice(colon + 1);
-      } else {
-        name = '';
-      }
-    }
-    flush();
+  constructor(private readonly block: string) {}
+
+  private get fields(): Map<string, string[]> {
+    return (this.parsed ??= parseBlock(this.block));
   }
 
   has(name: string): boolean {
@@ -44,7 +19,21 @@ export class Headers {
 
   /** First value, raw (binary string, encoded words left as they are). */
   raw(name: string): string {
-    return this.fields.get(name.toLowerCase())?.[0] ?? '';
+    if (!this.parsed) return this.find(name.toLowerCase());
+    return this.parsed.get(name.toLowerCase())?.[0] ?? '';
+  }
+
+  /** One field without parsing the whole block: most parts are asked only for their type. */
+  private lower: string | null = null;
+  private find(key: string): string {
+    const lower = (this.lower ??= '\n' + this.block.toLowerCase());
+    let at = lower.indexOf('\n' + key + ':');
+    if (at < 0) return '';
+    at += key.length + 2; // position in this.block: "\n" prefix offsets the leading newline
+    let end = this.block.indexOf('\n', at - 1);
+    while (end >= 0 && (this.block.charCodeAt(end + 1) === 32 || this.block.charCodeAt(end + 1) === 9)) end = this.block.indexOf('\n', end + 1);
+    const value = this.block.slice(at - 1, end < 0 ? this.block.length : end);
+    return value.replace(/\n[ \t]+/g, ' ').trim().slice(0, 8192);
   }
 
   all(name: string): string[] {
@@ -56,10 +45,44 @@ export class Headers {
     const v = this.raw(name);
     return v ? decodeWords(v) : '';
   }
+}
 
-  get size(): number {
-    return this.fields.size;
+function parseBlock(block: string): Map<string, string[]> {
+  const fields = new Map<string, string[]>();
+  let name = '';
+  let value = '';
+  let pos = 0;
+  // One pass over the lines, no closures: this runs for every header block of every message.
+  while (pos <= block.length && fields.size < MAX_FIELDS) {
+    let eol = block.indexOf('\n', pos);
+    if (eol < 0) eol = block.length;
+    const first = block.charCodeAt(pos);
+    if ((first === 32 || first === 9) && name) {
+      if (value.length < 8192) value += ' ' + block.slice(pos, eol).trim();
+    } else {
+      if (name) addField(fields, name, value);
+      const colon = block.indexOf(':', pos);
+      // A field name is printable ASCII without spaces (RFC 5322 §2.2); anything else is not a field.
+      if (colon > pos && colon < eol && colon - pos < 80 && FIELD_NAME.test(block.slice(pos, colon))) {
+        name = block.slice(pos, colon);
+        value = block.slice(colon + 1, eol);
+      } else {
+        name = '';
+      }
+    }
+    pos = eol + 1;
   }
+  if (name) addField(fields, name, value);
+  return fields;
+}
+
+const FIELD_NAME = /^[!-9;-~]+$/;
+
+function addField(fields: Map<string, string[]>, name: string, value: string): void {
+  const key = name.toLowerCase();
+  const list = fields.get(key);
+  if (list) list.push(value.trim());
+  else fields.set(key, [value.trim()]);
 }
 
 /** Split "type/sub; a=b; c="d"" into a lower-cased value and its parameters. */

@@ -57,14 +57,19 @@ function parseEntity(text: string, depth: number, budget: Budget, defaultType: s
 
   if (type.startsWith('multipart/') && ct.params.boundary) {
     const childDefault = type === 'multipart/digest' ? 'message/rfc822' : 'text/plain';
-    for (const chunk of splitMultipart(body, ct.params.boundary)) {
+    let chunks = splitMultipart(body, ct.params.boundary);
+    // A boundary that never occurs (mangled by a relay or by hand): use the one the body shows.
+    const seen = chunks.length ? '' : /^--([^\s]{1,200}?)(?:--)?[ \t]*$/m.exec(body)?.[1] ?? '';
+    if (seen) chunks = splitMultipart(body, seen);
+    for (const chunk of chunks) {
       if (budget.parts >= LIMITS.parts) break;
       part.children.push(parseEntity(chunk, depth + 1, budget, childDefault));
     }
   } else if (type === 'message/rfc822' || type === 'message/global' || type === 'message/rfc822-headers'
     || type === 'text/rfc822-headers' || type === 'message/global-headers') {
+    // The returned message is read for its headers only: its own parts are never needed.
     const inner = decodeTransfer(body, headers.raw('content-transfer-encoding'));
-    part.message = parseEntity(inner.replace(/^\n+/, ''), depth + 1, budget, 'text/plain');
+    part.message = parseEntity(inner.replace(/^\n+/, ''), LIMITS.depth, budget, 'text/plain');
   }
   return part;
 }
@@ -87,8 +92,16 @@ function splitMultipart(body: string, boundary: string): string[] {
   return chunks;
 }
 
-/** A part's body as Unicode text, transfer encoding and charset undone, size capped. */
+const texts = new WeakMap<Part, string>();
+
+/** A part's body as Unicode text, transfer encoding and charset undone, size capped (memoized). */
 export function partText(part: Part): string {
+  let text = texts.get(part);
+  if (text === undefined) texts.set(part, (text = decodePart(part)));
+  return text;
+}
+
+function decodePart(part: Part): string {
   const enc = part.headers.raw('content-transfer-encoding');
   const isB64 = enc.trim().toLowerCase() === 'base64';
   // Base64 is 4/3 the size of its content: cap before decoding so the cap means decoded bytes.

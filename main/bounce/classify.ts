@@ -86,7 +86,8 @@ function oneLine(s: string): string {
 function delivery(mail: Mail, generic: boolean): BounceReport | null {
   const isReport = looksLikeReport(mail) || mail.headers.raw('content-type').toLowerCase().includes('multipart/report');
   const dsn = dsnOf(mail, isReport);
-  const system = detectSystem(mail);
+  // Mail-system phrases in a person's message (a pasted or quoted bounce) prove nothing.
+  const system = detectSystem(mail, isReport || dsn !== null);
   if (!dsn && !system && !(generic && isReport)) return null;
   const sys: MailSystem = system ?? GENERIC;
 

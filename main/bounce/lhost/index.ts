@@ -17,12 +17,13 @@ import type { MailSystem } from './system';
 import { yahoo } from './yahoo';
 
 export const SYSTEMS: readonly MailSystem[] = [
-  amazonses, googlegroups, gmail, exchange, postfix, exim, qmail, sendmail, yahoo, opensmtpd, courier, domino, messagingserver, fml, fml,
+  amazonses, googlegroups, gmail, exchange, postfix, exim, qmail, sendmail, yahoo, opensmtpd, courier, domino, messagingserver, fml,
 ];
 
 /** A report from an unrecognized system is still read with the common separators. */
 export const GENERIC: MailSystem = { name: 'generic', detect: () => true };
 
-export function detectSystem(mail: Mail): MailSystem | null {
-  return SYSTEMS.find((s) => s.detect(mail)) ?? null;
+/** The system that wrote the report; text signatures count only in mail that looks like a report. */
+export function detectSystem(mail: Mail, looksLikeReport: boolean): MailSystem | null {
+  return SYSTEMS.find((s) => (looksLikeReport || s.headerSignature) && s.detect(mail)) ?? null;
 }

@@ -17,6 +17,11 @@ export interface MailSystem {
   name: string;
   /** True when the message has this system's structural signature. */
   detect(mail: Mail): boolean;
+  /**
+   * The signature is in headers only a mail system writes, so it holds even when the message
+   * does not otherwise look like a report (no daemon sender, ordinary subject).
+   */
+  headerSignature?: boolean;
   /** Text after which the per-recipient section starts (first match). */
   start?: RegExp;
   /** Text where the returned original message starts. */

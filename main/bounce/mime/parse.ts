@@ -32,9 +32,9 @@ interface Budget {
 
 /** Parse raw bytes of one message. Never throws on malformed input. */
 export function parseMessage(raw: Uint8Array | string): Part {
-  let text = typeof raw === 'string'
-    ? raw
-    : Buffer.from(raw.buffer, raw.byteOffset, Math.min(raw.byteLength, LIMITS.inputBytes)).toString('latin1');
+  // A string is taken as the message text and encoded as UTF-8, so both inputs read alike.
+  const bytes = typeof raw === 'string' ? Buffer.from(raw.slice(0, LIMITS.inputBytes), 'utf8') : raw;
+  let text = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, LIMITS.inputBytes)).toString('latin1');
   if (text.length > LIMITS.inputBytes) text = text.slice(0, LIMITS.inputBytes);
   if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
   return parseEntity(text, 0, { parts: 0 }, 'text/plain');

@@ -17,14 +17,25 @@ import { decideReason } from './reasons/index';
 import type { BounceReport, RecipientVerdict, ReportKind } from './types';
 
 const MAX_RECIPIENTS = 200;
-const STATUS_RE = /\b([245])\.(\d{1,3})\.(\d{1,3})\b/;
-const REPLY_RE = /(?:^|[\s:;(\[])([245][0-5]\d)(?=[\s-]|$)/;
+// Codes read from free text: only failure codes count (a transcript is full of 250 2.0.0 Ok).
+const STATUS_RE = /\b([45])\.(\d{1,3})\.(\d{1,3})\b/;
+const REPLY_RE = /(?:^|[\s:;(\[])([45][0-5]\d)(?=[\s-]|$)/;
 
 export function classify(raw: Uint8Array | string): BounceReport {
-  const mail = readMail(raw);
+  return classifyMail(readMail(raw), true);
+}
+
+function classifyMail(mail: Mail, outer: boolean): BounceReport {
   // A known system's report first; auto-replies before guessing at unknown machine mail,
   // because vacation programs also send with an empty envelope sender.
-  return complaint(mail) ?? delivery(mail, false) ?? autoreply(mail) ?? delivery(mail, true) ?? notReport();
+  const report = complaint(mail) ?? delivery(mail, false) ?? autoreply(mail) ?? delivery(mail, true);
+  if (outer && looksLikeReport(mail) && (!report || report.recipients.every((r) => r.reason === 'undefined'))) {
+    // A mail system that wraps another system's report in a message/rfc822 part: read the inner one.
+    const wrapped = mail.parts.find((p) => p.type === 'message/rfc822' && p.message);
+    const inner = wrapped ? classifyMail(readMail(Buffer.from(wrapped.body, 'latin1')), false) : null;
+    if (inner && inner.kind !== 'not-report' && !inner.recipients.every((r) => r.reason === 'undefined')) return inner;
+  }
+  return report ?? notReport();
 }
 
 function notReport(): BounceReport {
@@ -98,7 +109,8 @@ function delivery(mail: Mail, generic: boolean): BounceReport | null {
   const rows: Array<{ address: string; texts: string[]; diagnostic: string; status: string; action: string; host: string; original: string }> = [];
   if (dsn) {
     for (const r of dsn.recipients.slice(0, MAX_RECIPIENTS)) {
-      const block = texts.find((t) => t.address === r.address) ?? (texts.length === 1 ? texts[0] : undefined);
+      const block = texts.find((t) => t.address === r.address) ?? (texts.length === 1 ? texts[0] : undefined)
+        ?? (dsn.recipients.length === 1 ? { address: r.address, text: body } : undefined);
       rows.push({
         address: r.address || block?.address || '', texts: [r.diagnostic, block?.text ?? ''],
         diagnostic: r.diagnostic || oneLine(block?.text ?? ''), status: r.status, action: r.action,

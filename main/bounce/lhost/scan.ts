@@ -7,7 +7,8 @@ const MAX_LINES = 2000;
 
 /** Returned-message separators most mail systems use; a system's own `end` is tried first. */
 export const COMMON_END =
-  /^\s*-{2,}[^\n]{0,30}(?:original message|copy of the message|returned message|unsent message|undelivered message|message headers? follow|header of the original|original headers)|^\s*original message headers:?\s*$|^content-type: message\/(?:rfc822|delivery-status)/im;
+  /^\s*-{2,}[^\n]{0,30}(?:original message|copy of the message|returned message|unsent message|undelivered message|message headers? follow|header of the original|original headers)|^\s*(?:original message headers|message headers follow|original message follows|the original message headers)[.:]?\s*$|^content-type: message\/(?:rfc822|delivery-status)/im;
+const ANY_ADDRESS = /<?([^\s<>"'()[\],;:@]{1,64}@[a-z0-9][a-z0-9.-]{0,252}[a-z0-9])>?/gi;
 
 const ADDRESS_LINE = /^[\s>*•-]*(?:(?:recipient|to|address|rcpt to|original-recipient|final-recipient)\s*:\s*(?:rfc822;\s*)?)?["<]{0,2}([^\s<>"'()[\],;:@]{1,64}@[a-z0-9][a-z0-9.-]{0,252}[a-z0-9])[">]{0,2}/i;
 
@@ -44,5 +45,13 @@ export function scanRecipients(body: string, exclude: ReadonlySet<string>): Text
   }
   // Reports that state the reason before naming the recipient (Exchange, Domino) keep it.
   if (found.length === 1 && found[0] && preamble.trim()) found[0].text += '\n' + preamble;
+  // No line starts with an address ("There was an error delivering your mail to <a@b>."):
+  // the first address the text names is the recipient, and the whole text is about it.
+  if (!found.length) {
+    for (const m of body.slice(0, 4096).matchAll(ANY_ADDRESS)) {
+      const addr = (m[1] ?? '').toLowerCase();
+      if (!exclude.has(addr)) return [{ address: addr, text: body }];
+    }
+  }
   return found;
 }

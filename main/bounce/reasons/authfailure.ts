@@ -4,8 +4,11 @@ import type { ReasonRule } from './rule';
 export const authfailure: ReasonRule = {
   reason: 'authfailure',
   phrases: [
-    'spf', 'dkim', 'dmarc', 'sender policy framework', 'domainkeys', 'not authorized to send on behalf',
+    'spf check', 'spf fail', 'spf validation', 'spf record', 'spf policy', 'bad spf', 'dmarc policy', "domain's dmarc",
+    'dmarc check', 'dmarc fail', 'dmarc validation', 'dkim signature', 'dkim check', 'dkim fail', 'dkim validation',
+    'sender policy framework', 'domainkeys', 'not authorized to send on behalf',
     'sender authentication', 'unauthenticated email', 'authentication check', 'does not designate',
     'arc validation', 'fails authentication',
   ],
+  words: ['spf', 'dkim', 'dmarc'],
 };

@@ -4,9 +4,9 @@ import type { ReasonRule } from './rule';
 export const filtered: ReasonRule = {
   reason: 'filtered',
   phrases: [
-    "recipient's filter", 'user filter', 'refused by the recipient', 'rejected by the recipient',
+    "recipient's filter", 'user filter', 'refused by the recipient',
     'recipient has rejected', 'does not accept mail from you', 'not accept mail from', 'user refuses',
-    'refused by user', 'recipient refused', 'rejected by recipient', 'mail refused', 'due to user preferences',
+    'refused by user', 'recipient refused', 'mail refused', 'due to user preferences',
     'not authorized to receive', 'recipient preferences',
   ],
   words: [

@@ -10,5 +10,5 @@ export const hostunknown: ReasonRule = {
     'domain is not found', 'no mx record', 'domain could not be found', 'no route to domain', 'domain not exist',
     'illegal host/domain', 'unknown mail domain', 'domain lookup failed',
   ],
-  patterns: [/\bdomain\b[^.\n]{0,40}\b(?:not found|unknown|does not exist|not exist)/],
+  patterns: [/\bhost [a-z0-9.-]{1,253} not found/, /\bdomain\b[^.\n]{0,40}\b(?:not found|unknown|does not exist|not exist)/],
 };

@@ -61,8 +61,12 @@ export interface ReasonVerdict {
 
 const MAX_SCAN = 1536;
 
+// Multi-line SMTP replies repeat the codes on every line ("550-5.7.1 ... 550-5.7.1 ..."),
+// splitting phrases; codes are read elsewhere, so phrase matching drops them.
+const REPLY_PREFIX = /(?:^|\s)[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}\s)?/g;
+
 function normalize(text: string): string {
-  return text.slice(0, MAX_SCAN).toLowerCase().replace(/\s+/g, ' ').trim();
+  return text.slice(0, MAX_SCAN).toLowerCase().replace(REPLY_PREFIX, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** First rule whose phrases (then, failing all, whose broad words) appear in the text. */

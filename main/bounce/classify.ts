@@ -111,8 +111,10 @@ function delivery(mail: Mail, generic: boolean): BounceReport | null {
     for (const r of dsn.recipients.slice(0, MAX_RECIPIENTS)) {
       const block = texts.find((t) => t.address === r.address) ?? (texts.length === 1 ? texts[0] : undefined)
         ?? (dsn.recipients.length === 1 ? { address: r.address, text: body } : undefined);
+      // A local delivery program's exit code ("X-Unix; 75") says only that the mailer failed.
+      const mailer = r.diagnosticType === 'x-unix' && /^\d*$/.test(r.diagnostic) ? 'mailer error' : '';
       rows.push({
-        address: r.address || block?.address || '', texts: [r.diagnostic, block?.text ?? ''],
+        address: r.address || block?.address || '', texts: [r.diagnostic, mailer, block?.text ?? ''],
         diagnostic: r.diagnostic || oneLine(block?.text ?? ''), status: r.status, action: r.action,
         host: r.remoteMta || dsn.reportingMta, original: r.originalRecipient,
       });

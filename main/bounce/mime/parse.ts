@@ -55,12 +55,12 @@ function parseEntity(text: string, depth: number, budget: Budget, defaultType: s
   const part: Part = { headers, type, params: ct.params, body, children: [], message: null };
   if (depth >= LIMITS.depth || budget.parts >= LIMITS.parts) return part;
 
-  if (type.startsWith('multipart/') && ct.params.boundary) {
-    const childDefault = type === 'multipart/digest' ? 'message/rfc822' : 'text/plain';
-    let chunks = splitMultipart(body, ct.params.boundary);
-    // A boundary that never occurs (mangled by a relay or by hand): use the one the body shows.
+  if (type.startsWith('multipart/')) {
+    let chunks = ct.params.boundary ? splitMultipart(body, ct.params.boundary) : [];
+    // A boundary that is missing or never occurs (mangled by a relay or by hand): use the one the body shows.
     const seen = chunks.length ? '' : /^--([^\s]{1,200}?)(?:--)?[ \t]*$/m.exec(body)?.[1] ?? '';
     if (seen) chunks = splitMultipart(body, seen);
+    const childDefault = type === 'multipart/digest' ? 'message/rfc822' : 'text/plain';
     for (const chunk of chunks) {
       if (budget.parts >= LIMITS.parts) break;
       part.children.push(parseEntity(chunk, depth + 1, budget, childDefault));

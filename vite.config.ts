@@ -1,7 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import fs from 'node:fs';
-import { CONTENT_SECURITY_POLICY } from './main/host/csp';
+import { CONTENT_SECURITY_POLICY } from './main/host/csp.ts';
 
 // Electron loads the UI from file://, where no server sends headers: the same policy goes in a meta tag.
 const cspMeta = (): Plugin => ({

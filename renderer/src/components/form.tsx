@@ -71,5 +71,5 @@ export function formatShortTime(ms: number | null): string {
   if (ms === null) return '';
   const d = new Date(ms);
   const sameYear = d.getFullYear() === new Date().getFullYear();
-  return d.toLocaleString(undefined, { month: 'short', day: 'numeric', year: sameYear ? undefined : '2-digit', hour: '2-digit', minute: '2-digit' });
+  return d.toLocaleString(undefined, { month: 'short', day: 'numeric', year: sameYear ? undefined : '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 }

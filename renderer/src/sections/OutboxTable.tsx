@@ -6,7 +6,7 @@ import type { OUTBOX_SORTS } from '../../../main/api/schemas';
 import { call } from '../api/client';
 import { asCallError } from '../api/use-call';
 import { ErrorBanner } from '../components/form';
-import { GRID_TEMPLATE, OUTBOX_COLUMNS, isLoaded, type OutboxCell } from './outbox-columns';
+import { OUTBOX_COLUMNS, gridTemplate, isLoaded, type OutboxCell } from './outbox-columns';
 
 type Scope = CallInput<'outbox.page'>['scope'];
 const BLOCK = 100;
@@ -18,7 +18,7 @@ const STATUSES = ['Unsent', 'Sent', 'Soft Bounced', 'Bounced', 'Delivered', 'Ope
  * they are fetched from the core in blocks of 100 as they scroll into view. Sorting and filtering
  * happen in the core (react-table runs in manual mode), so 100,000 emails cost what 100 do.
  */
-export function OutboxTable({ scope, height }: { scope: Scope; height: number | string }) {
+export function OutboxTable({ scope, height, hidden = [] }: { scope: Scope; height: number | string; hidden?: readonly string[] }) {
   const [sorting, setSorting] = useState<SortingState>([{ id: 'createdAt', desc: true }]);
   const [search, setSearch] = useState('');
   const [debounced, setDebounced] = useState('');
@@ -98,10 +98,11 @@ export function OutboxTable({ scope, height }: { scope: Scope; height: number | 
     manualPagination: true,
     enableSortingRemoval: false,
     sortDescFirst: true,
-    state: { sorting },
+    state: { sorting, columnVisibility: Object.fromEntries(hidden.map((id) => [id, false])) },
     onSortingChange: setSorting,
   });
   const rows = table.getRowModel().rows;
+  const template = gridTemplate(table.getVisibleLeafColumns());
 
   return (
     <div className="outbox">
@@ -120,7 +121,7 @@ export function OutboxTable({ scope, height }: { scope: Scope; height: number | 
       <ErrorBanner error={error} />
       <div className="grid" role="table" aria-label="Emails" aria-rowcount={total ?? -1}>
         {table.getHeaderGroups().map((group) => (
-          <div key={group.id} role="row" className="grid-row head" style={{ gridTemplateColumns: GRID_TEMPLATE }}>
+          <div key={group.id} role="row" className="grid-row head" style={{ gridTemplateColumns: template }}>
             {group.headers.map((h) => {
               const dir = h.column.getIsSorted();
               return (
@@ -146,7 +147,7 @@ export function OutboxTable({ scope, height }: { scope: Scope; height: number | 
                   aria-rowindex={item.index + 1}
                   data-loaded={isLoaded(row.original) ? 'true' : 'false'}
                   className="grid-row"
-                  style={{ gridTemplateColumns: GRID_TEMPLATE, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                  style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
                 >
                   {row.getVisibleCells().map((cell) => (
                     <div key={cell.id} role="cell">{flexRender(cell.column.columnDef.cell, cell.getContext())}</div>

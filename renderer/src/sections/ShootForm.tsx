@@ -77,7 +77,7 @@ export function ShootForm({ id, justCreated, onChanged }: { id: number | null; j
       {id !== null && (
         <div className="correspondence">
           <h3>Correspondence</h3>
-          <OutboxTable scope={{ kind: 'shoot', shootId: id }} height={360} />
+          <OutboxTable scope={{ kind: 'shoot', shootId: id }} height={360} hidden={['shoot', 'firstViewedAt']} />
         </div>
       )}
     </>

@@ -17,15 +17,17 @@ const text = (id: SortKey, header: string, width: string, get: (r: OutboxRow) =>
 // The Outbox columns of DESIGN.md; the id of each is the core's sort key for it.
 export const OUTBOX_COLUMNS = [
   text('createdAt', 'Date', '8rem', (r) => formatShortTime(r.createdAt)),
-  text('subject', 'Subject', 'minmax(12rem, 2fr)', (r) => r.subject),
-  text('recipients', 'Recipients', 'minmax(10rem, 1.5fr)', (r) => r.recipients),
-  text('shoot', 'Shoot', 'minmax(6rem, 1fr)', (r) => (r.shootId ? <a href={href('shoots', r.shootId)}>{r.shootTitle}</a> : '')),
-  text('status', 'Status', '7.5rem', (r) => <span className={`status s-${r.status.replace(/\s/g, '-').toLowerCase()}`}>{r.status}</span>),
+  text('subject', 'Subject', 'minmax(6rem, 2fr)', (r) => r.subject),
+  text('recipients', 'Recipients', 'minmax(5rem, 1.5fr)', (r) => r.recipients),
+  text('shoot', 'Shoot', 'minmax(5rem, 1fr)', (r) => (r.shootId ? <a href={href('shoots', r.shootId)}>{r.shootTitle}</a> : '')),
+  text('status', 'Status', '6.5rem', (r) => <span className={`status s-${r.status.replace(/\s/g, '-').toLowerCase()}`}>{r.status}</span>),
   text('viewed', 'Viewed', '6rem', (r) => <span className={`viewed v-${r.viewed.toLowerCase()}`}>{r.viewed}</span>),
   text('firstViewedAt', 'First viewed', '8rem', (r) => formatShortTime(r.firstViewedAt)),
   text('lastViewedAt', 'Last viewed', '8rem', (r) => formatShortTime(r.lastViewedAt)),
   text('totalViews', 'Views', '4rem', (r) => r.totalViews),
-  text('lastProgram', 'Email program', 'minmax(7rem, 1fr)', (r) => r.lastProgram ?? ''),
+  text('lastProgram', 'Email program', 'minmax(5rem, 1fr)', (r) => r.lastProgram ?? ''),
 ];
 
-export const GRID_TEMPLATE = OUTBOX_COLUMNS.map((c) => (c.meta as { width: string }).width).join(' ');
+/** The CSS grid columns for the columns on show. */
+export const gridTemplate = (columns: readonly { columnDef: { meta?: unknown } }[]) =>
+  columns.map((c) => (c.columnDef.meta as { width: string }).width).join(' ');

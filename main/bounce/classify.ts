@@ -91,7 +91,7 @@ function bestStatus(dsnStatus: string, text: string): string {
 }
 
 function oneLine(s: string): string {
-  return s.replace(/\s+/g, ' ').trim().slice(0, 1000);
+  return s.slice(0, 2000).replace(/\s+/g, ' ').trim().slice(0, 1000);
 }
 
 function delivery(mail: Mail, generic: boolean): BounceReport | null {

@@ -12,8 +12,7 @@ export interface Mail {
   parts: Part[];
   /** The human-readable text of the report: its first text part, or the whole body when not MIME. */
   text: string;
-  /** The first 8 KB of `text`, where mail systems put their signatures. */
-  head: string;
+  /** The first 2 KB of `text`, lower-cased: where mail systems put their signatures. */
   headLower: string;
   /** The returned original (message/rfc822 or headers part), when the report carries one. */
   returned: Part | null;
@@ -37,8 +36,7 @@ export function readMail(raw: Uint8Array | string): Mail {
     from: root.headers.get('from').toLowerCase(),
     parts,
     text,
-    head: text.slice(0, 8192),
-    headLower: text.slice(0, 8192).toLowerCase(),
+    headLower: text.slice(0, 2048).toLowerCase(),
     returned: parts.find((p) => RETURNED_TYPES.has(p.type) && p.message)?.message ?? null,
   };
 }

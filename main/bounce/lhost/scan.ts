@@ -2,12 +2,12 @@
 // each start with a line beginning with an address. Bounded: the section is capped.
 import type { TextRecipient } from './system';
 
-const MAX_SECTION = 32 * 1024;
+const MAX_SECTION = 16 * 1024;
 const MAX_LINES = 2000;
 
-/** Returned-message separators most mail systems use; a system's own `end` is tried first. */
+/** Returned-message separators most mail systems use (lower case); a system's own `end` is tried first. */
 export const COMMON_END =
-  /^\s*-{2,}[^\n]{0,30}(?:original message|copy of the message|returned message|unsent message|undelivered message|message headers? follow|header of the original|original headers)|^\s*(?:original message headers|message headers follow|original message follows|the original message headers)[.:]?\s*$|^content-type: message\/(?:rfc822|delivery-status)/im;
+  /^\s*-{2,}[^\n]{0,30}(?:original message|copy of the message|returned message|unsent message|undelivered message|message headers? follow|header of the original|original headers)|^\s*(?:original message headers|message headers follow|original message follows|the original message headers)[.:]?\s*$|^content-type: message\/(?:rfc822|delivery-status)/m;
 const ANY_ADDRESS = /<?([^\s<>"'()[\],;:@]{1,64}@[a-z0-9][a-z0-9.-]{0,252}[a-z0-9])>?/gi;
 
 const ADDRESS_LINE = /^[\s>*•-]*(?:(?:recipient|to|address|rcpt to|original-recipient|final-recipient)\s*:\s*(?:rfc822;\s*)?)?["<]{0,2}([^\s<>"'()[\],;:@]{1,64}@[a-z0-9][a-z0-9.-]{0,252}[a-z0-9])[">]{0,2}/i;
@@ -17,9 +17,15 @@ export function section(text: string, start?: RegExp, end?: RegExp): string {
   const s = start ? start.exec(text) : null;
   if (s) from = s.index + s[0].length;
   let body = text.slice(from, from + MAX_SECTION);
-  const e = (end && end.exec(body)) || COMMON_END.exec(body);
-  if (e) body = body.slice(0, e.index);
-  return body;
+  const own = end?.exec(body);
+  const cut = own ? own.index : firstLower(COMMON_END, body);
+  return cut >= 0 ? body.slice(0, cut) : body;
+}
+
+/** Where a lower-case pattern first matches, run case-sensitively on a lower-cased copy (faster than /i). */
+function firstLower(re: RegExp, text: string): number {
+  const lower = text.toLowerCase();
+  return lower.length === text.length ? lower.search(re) : text.search(new RegExp(re.source, re.flags + 'i'));
 }
 
 /** Blocks of text per recipient. Addresses in `exclude` (the report's own From/To) never start a block. */

@@ -10,8 +10,8 @@ export const LIMITS = {
   depth: 12,
   /** Parts in the whole tree. */
   parts: 256,
-  /** Bytes of a part decoded to text. */
-  textBytes: 256 * 1024,
+  /** Bytes of a part decoded to text; a report's own words come first. */
+  textBytes: 64 * 1024,
 };
 
 export interface Part {

@@ -1,4 +1,5 @@
 import { sql as initial } from './001-initial';
+import { sql as sending } from './002-sending';
 
 export interface Migration {
   version: number;
@@ -7,4 +8,7 @@ export interface Migration {
 }
 
 // Append only: a released migration is never edited, a change is a new version.
-export const migrations: readonly Migration[] = [{ version: 1, name: 'initial schema', sql: initial }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'initial schema', sql: initial },
+  { version: 2, name: 'sending and tracking', sql: sending },
+];

@@ -1,0 +1,50 @@
+import type { Db } from '../db/open-database';
+import { emailStatus, emailViewed, type RecipientStatus } from '../domain/status';
+import { prepareAll } from './prepare';
+
+const SQL = {
+  email: `SELECT tracking FROM emails WHERE id = ?`,
+  recipients: `SELECT display_name, address, kind, status, tracked, views, first_viewed_at, last_viewed_at, last_program
+               FROM recipients WHERE email_id = ? ORDER BY CASE kind WHEN 'to' THEN 0 WHEN 'cc' THEN 1 ELSE 2 END, id`,
+  update: `UPDATE emails SET recipients_label = :label, recipient_count = :count, status = :status, viewed = :viewed,
+             first_viewed_at = :first, last_viewed_at = :last, total_views = :views, last_program = :program
+           WHERE id = :id`,
+} as const;
+
+interface Row {
+  display_name: string; address: string; kind: string; status: RecipientStatus; tracked: 0 | 1; views: number;
+  first_viewed_at: number | null; last_viewed_at: number | null; last_program: string | null;
+}
+
+/**
+ * Recomputes an email's Outbox columns from its recipients. Everything that changes a recipient
+ * (sending, bounces, relay events) calls this in the same transaction, so the Outbox never
+ * disagrees with Show details.
+ */
+export function emailAggregates(db: Db) {
+  const q = prepareAll(db, SQL);
+  return function refresh(emailId: number): void {
+    const email = q.email.get(emailId) as { tracking: string } | undefined;
+    if (!email) return;
+    const rows = q.recipients.all(emailId) as Row[];
+    const named = rows.map((r) => r.display_name || r.address || '(no address)');
+    const label = named.slice(0, 2).join(', ') + (named.length > 2 ? ` +${named.length - 2}` : '');
+    let first: number | null = null;
+    let last: number | null = null;
+    let program: string | null = null;
+    let views = 0;
+    for (const r of rows) {
+      views += r.views;
+      if (r.first_viewed_at !== null && (first === null || r.first_viewed_at < first)) first = r.first_viewed_at;
+      if (r.last_viewed_at !== null && (last === null || r.last_viewed_at > last)) {
+        last = r.last_viewed_at;
+        program = r.last_program;
+      }
+    }
+    const tracked = email.tracking !== 'off' && rows.some((r) => r.tracked === 1);
+    q.update.run({
+      id: emailId, label, count: rows.length, status: emailStatus(rows.map((r) => r.status)),
+      viewed: emailViewed(tracked, rows), first, last, views, program,
+    });
+  };
+}

@@ -35,7 +35,7 @@ export function scanRecipients(body: string, exclude: ReadonlySet<string>): Text
   let preamble = '';
   const lines = body.split('\n', MAX_LINES);
   for (const line of lines) {
-    const m = ADDRESS_LINE.exec(line);
+    const m = line.includes('@') ? ADDRESS_LINE.exec(line) : null;
     const addr = m?.[1]?.toLowerCase().replace(/\.$/, '') ?? '';
     if (addr && !exclude.has(addr) && addr !== cur?.address) {
       const seen: TextRecipient | undefined = found.find((r) => r.address === addr);

@@ -13,7 +13,7 @@ import { hostunknown } from './hostunknown';
 import { mailboxfull } from './mailboxfull';
 import { mailererror } from './mailererror';
 import { mesgtoobig } from './mesgtoobig';
-import { networkerror } from './networkerror';
+import { networkerror, UNREACHABLE } from './networkerror';
 import { norelaying } from './norelaying';
 import { notaccept } from './notaccept';
 import { notcompliantrfc } from './notcompliantrfc';
@@ -65,8 +65,12 @@ const MAX_SCAN = 1536;
 // splitting phrases; codes are read elsewhere, so phrase matching drops them.
 const REPLY_PREFIX = /(?:^|\s)[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}\s)?/g;
 
-function normalize(text: string): string {
-  return text.slice(0, MAX_SCAN).toLowerCase().replace(REPLY_PREFIX, ' ').replace(/\s+/g, ' ').trim();
+function flatten(text: string): string {
+  return text.slice(0, MAX_SCAN).toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+function withoutReplyCodes(flat: string): string {
+  return flat.replace(REPLY_PREFIX, ' ').replace(/\s+/g, ' ');
 }
 
 /** First rule whose phrases (then, failing all, whose broad words) appear in the text. */
@@ -91,20 +95,25 @@ export function decideReason(input: ReasonInput): ReasonVerdict {
   if (action === 'delivered' || action === 'relayed' || action === 'expanded' || status.startsWith('2.')) {
     return { reason: 'delivered', why: 'status:delivered' };
   }
-  const texts = input.texts.map(normalize).filter(Boolean);
+  const flat = input.texts.map(flatten).filter(Boolean);
+  const texts = flat.map(withoutReplyCodes);
+  const stage = stageOf(flat.join(' '));
   const temporary = status.startsWith('4') || (!status && input.replycode.startsWith('4'));
   const byCode = reasonOfStatus(status);
   let found: ReasonVerdict | null = null;
   for (const t of texts) if ((found = byPhrase(t, input.own ?? []))) break;
   if (found) {
-    const stage = stageOf(texts.join(' '));
     // Words about "unknown" at MAIL FROM describe the sender; after DATA a filter spoke.
     if (stage === 'MAIL' && (found.reason === 'userunknown' || found.reason === 'hostunknown')) return { reason: 'rejected', why: `${found.why}+stage:mail` };
     if (stage === 'DATA' && found.reason === 'userunknown') return { reason: 'filtered', why: `${found.why}+stage:data` };
     // A temporary DNS failure does not prove the domain is gone.
     if (temporary && found.reason === 'hostunknown') return { reason: 'networkerror', why: `${found.why}+temporary` };
     // A server that gave up after retrying reports why the last try failed; the outcome is expiry.
-    if (temporary && action === 'failed' && found.reason === 'networkerror') return { reason: 'expired', why: `${found.why}+gave-up` };
+    // So is a final report that the receiving server could never be reached at all.
+    if (found.reason === 'networkerror' && action !== 'delayed'
+      && ((temporary && action === 'failed') || UNREACHABLE.some((p) => found.why.endsWith(p)))) {
+      return { reason: 'expired', why: `${found.why}+gave-up` };
+    }
     // Among the soft reasons the text names the family and a precise status code the member
     // (a "message too large" with 5.2.3 is the recipient's limit, not the system's).
     if (byCode && byCode !== found.reason && classOf(byCode, temporary) === 'soft' && classOf(found.reason, temporary) === 'soft') {
@@ -117,7 +126,6 @@ export function decideReason(input: ReasonInput): ReasonVerdict {
   // last try, the outcome is expiry. Other 4.x codes (4.2.2 mailbox full) keep their reason.
   const gaveUp = temporary && action === 'failed';
   if (byCode && !(gaveUp && classOf(byCode, true) === 'transient')) return { reason: byCode, why: `status:${status}` };
-  const stage = stageOf(texts.join(' '));
   if (stage === 'MAIL') return { reason: 'rejected', why: 'stage:mail' };
   if (stage === 'CONN' || stage === 'HELO') return { reason: 'blocked', why: `stage:${stage.toLowerCase()}` };
   if (temporary) return gaveUp ? { reason: 'expired', why: 'gave-up' } : { reason: 'systemerror', why: 'temporary' };

@@ -5,8 +5,9 @@ export type SmtpStage = 'CONN' | 'HELO' | 'MAIL' | 'RCPT' | 'DATA' | '';
 
 // Postfix "in reply to RCPT TO command", Exim "after RCPT TO:<..>", m-FILTER "SMTP command DATA".
 const SAID = /(?:in reply to|after|smtp command:?)\s*(?:the\s+)?(end of data|data|rcpt to|rcpt|mail from|mail|helo|ehlo|initial connection|greeting|connect)\b/;
-// Sendmail-style transcripts: the command right before the first error reply.
-const TRANSCRIPT = />>> ?(data|rcpt to|mail from|helo|ehlo)\b(?:(?!>>>).){0,300}?<<< ?[45]\d\d/;
+// Sendmail-style transcripts: the command right before the first error reply. DATA is left out:
+// with pipelining the refusal of a RCPT arrives after ">>> DATA" was sent.
+const TRANSCRIPT = />>> ?(rcpt to|mail from|helo|ehlo)\b(?:(?!>>>).){0,300}?<<< ?[45]\d\d/;
 
 export function stageOf(text: string): SmtpStage {
   const last = (SAID.exec(text) ?? TRANSCRIPT.exec(text))?.[1] ?? '';

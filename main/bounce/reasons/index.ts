@@ -73,18 +73,16 @@ function withoutReplyCodes(flat: string): string {
   return flat.replace(REPLY_PREFIX, ' ').replace(/\s+/g, ' ');
 }
 
-/** First rule whose phrases (then, failing all, whose broad words) appear in the text. */
-function byPhrase(text: string, own: readonly ReasonRule[]): ReasonVerdict | null {
-  for (const rules of [own, RULES]) {
-    for (const rule of rules) {
-      const hit = findIn(rule, text);
-      if (hit) return { reason: rule.reason, why: `phrase:${rule.reason}:${hit.trim()}` };
-    }
-  }
-  for (const rules of [own, RULES]) {
-    for (const rule of rules) {
-      const hit = findWordIn(rule, text);
-      if (hit) return { reason: rule.reason, why: `word:${rule.reason}:${hit.trim()}` };
+/** First rule whose phrases appear in the texts (most direct text first), else whose broad words do. */
+function byPhrase(texts: readonly string[], own: readonly ReasonRule[]): ReasonVerdict | null {
+  for (const [kind, find] of [['phrase', findIn], ['word', findWordIn]] as const) {
+    for (const text of texts) {
+      for (const rules of [own, RULES]) {
+        for (const rule of rules) {
+          const hit = find(rule, text);
+          if (hit) return { reason: rule.reason, why: `${kind}:${rule.reason}:${hit.trim()}` };
+        }
+      }
     }
   }
   return null;
@@ -100,8 +98,7 @@ export function decideReason(input: ReasonInput): ReasonVerdict {
   const stage = stageOf(flat.join(' '));
   const temporary = status.startsWith('4') || (!status && input.replycode.startsWith('4'));
   const byCode = reasonOfStatus(status);
-  let found: ReasonVerdict | null = null;
-  for (const t of texts) if ((found = byPhrase(t, input.own ?? []))) break;
+  const found = byPhrase(texts, input.own ?? []);
   if (found) {
     // Words about "unknown" at MAIL FROM describe the sender; after DATA a filter spoke.
     if (stage === 'MAIL' && (found.reason === 'userunknown' || found.reason === 'hostunknown')) return { reason: 'rejected', why: `${found.why}+stage:mail` };

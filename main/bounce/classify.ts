@@ -33,7 +33,8 @@ function classifyMail(mail: Mail, outer: boolean): BounceReport {
     // A mail system that wraps another system's report in a message/rfc822 part: read the inner one.
     const wrapped = mail.parts.find((p) => p.type === 'message/rfc822' && p.message);
     const inner = wrapped ? classifyMail(readMail(Buffer.from(wrapped.body, 'latin1')), false) : null;
-    if (inner && inner.kind !== 'not-report' && !inner.recipients.every((r) => r.reason === 'undefined')) return inner;
+    const isFailure = inner?.kind === 'failure' || inner?.kind === 'delay';
+    if (inner && isFailure && !inner.recipients.every((r) => r.reason === 'undefined')) return inner;
   }
   return report ?? notReport();
 }

@@ -8,6 +8,7 @@ import { exim } from './exim';
 import { fml } from './fml';
 import { gmail } from './gmail';
 import { googlegroups } from './googlegroups';
+import { interscan } from './interscan';
 import { messagingserver } from './messagingserver';
 import { opensmtpd } from './opensmtpd';
 import { postfix } from './postfix';
@@ -17,7 +18,7 @@ import type { MailSystem } from './system';
 import { yahoo } from './yahoo';
 
 export const SYSTEMS: readonly MailSystem[] = [
-  amazonses, googlegroups, gmail, exchange, postfix, exim, qmail, sendmail, yahoo, opensmtpd, courier, domino, messagingserver, fml,
+  amazonses, googlegroups, gmail, exchange, postfix, exim, qmail, sendmail, yahoo, opensmtpd, courier, domino, messagingserver, fml, interscan,
 ];
 
 /** A report from an unrecognized system is still read with the common separators. */

@@ -83,4 +83,15 @@ describe('mail systems', () => {
       "Hello owner@example.net,\n\nWe're writing to let you know that the group you tried to contact (team) may not exist, or you may not have permission to post messages to the group.\n"));
     expect(r).toMatchObject({ format: 'googlegroups', address: 'team@googlegroups.com', class: 'blocked', reason: 'rejected' });
   });
+
+  it('interscan: one sentence under a banner', () => {
+    const r = first(message({ ...daemon, Subject: 'Mail could not be delivered' },
+      '*****\n\nMessage from InterScan Messaging Security Suite\n\nUnable to deliver message to <kim@example.org>. Please check if address is correct.\n\n*****\n'));
+    expect(r).toMatchObject({ format: 'interscan', address: 'kim@example.org', class: 'hard', reason: 'userunknown' });
+  });
+
+  it('fml: a mailing list refusing a non-member\'s post', () => {
+    const r = first(message({ From: 'list-admin@example.org', To: 'owner@example.net', Subject: 'You owner@example.net are not member (team ML)', 'X-MLServer': 'fml [fml 4.0]' }, 'Only members can post.\n'));
+    expect(r).toMatchObject({ format: 'fml', class: 'blocked', reason: 'rejected' });
+  });
 });

@@ -8,7 +8,7 @@ export const rejected: ReasonRule = {
     'sender domain', 'envelope sender', 'bad sender', 'invalid sender', 'sender unknown', 'unknown sender',
     'sender denied', 'sender is not allowed', 'sender not allowed', 'sender blocked', 'not allowed to post',
     'only members can post', 'refused mail from', 'sender address', 'sender verification', 'not a member',
-    "doesn't have permission to post", 'does not have permission to post', 'reject sender',
+    "doesn't have permission to post", 'does not have permission to post', 'reject sender', 'purported responsible address',
   ],
   words: [
     'from address', 'return path',

@@ -14,7 +14,7 @@ export const userunknown: ReasonRule = {
     'not a valid user', 'is not a known user', 'no such local user', 'unknown or illegal alias',
     'recipient name is not recognized', 'recipientnotfound', 'recipnotfound', 'bad destination mailbox address',
     'does not have an account', "doesn't have a", 'no account by that name', 'invalid user', 'user invalid',
-    'user unknow', 'no such person', 'not listed in', 'unknown e-mail address', 'email address could not be found',
+    'user unknow', 'no such person', 'address not found', "address couldn't be found", 'address could not be found', 'not listed in', 'unknown e-mail address', 'email address could not be found',
     'no longer valid', 'is not a valid email', 'this account is not available', 'not our customer',
     'unroutable address: user', 'no valid recipients', 'destination address rejected', 'recipient rejected',
     'recipient address rejected: undeliverable', 'no mailbox by that name', 'addressee is unknown',

@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { classify } from './classify';
 
-const CLASS_FLOOR = 0.88;
-const REASON_FLOOR = 0.81;
+const CLASS_FLOOR = 0.9;
+const REASON_FLOOR = 0.83;
 
 const corpus = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'corpus');
 const bounces = join(corpus, 'bounces');

@@ -8,7 +8,7 @@ export const authfailure: ReasonRule = {
     'dmarc check', 'dmarc fail', 'dmarc validation', 'dkim signature', 'dkim check', 'dkim fail', 'dkim validation',
     'sender policy framework', 'domainkeys', 'not authorized to send on behalf',
     'sender authentication', 'unauthenticated email', 'authentication check', 'does not designate',
-    'arc validation', 'fails authentication',
+    'arc validation', 'fails authentication', 'sender is unauthenticated', 'mail is unauthenticated',
   ],
   words: ['spf', 'dkim', 'dmarc'],
 };

@@ -6,11 +6,12 @@ export const blocked: ReasonRule = {
   phrases: [
     'blacklist', 'blocklist', 'block list', 'black list', 'denylist', 'spamhaus', 'spamcop', 'sorbs',
     'barracudacentral', 'dnsbl', 'client host rejected', 'connection refused by', 'refused to talk',
-    'not allowed to connect', 'is not allowed to send', 'has been blocked', 'mail server ip', 'ip blocked',
+    'not allowed to connect', 'is not allowed to send', 'mail server ip', 'ip blocked',
     'too many bad', 'not accepting connections', 'refused to talk to me',
   ],
   patterns: [/messages from \d{1,3}(?:\.\d{1,3}){3}/],
   words: [
+    'has been blocked',
     ' rbl', 'rbl ', 'listed in', 'listed at', 'listed on', 'blocked', 'banned', 'your ip', 'your host',
     'access denied', 'sender ip', 'ip address', 'refused by', 'deny', 'denied', 'you are not allowed',
   ],

@@ -63,10 +63,11 @@ const MAX_SCAN = 1536;
 
 // Multi-line SMTP replies repeat the codes on every line ("550-5.7.1 ... 550-5.7.1 ..."),
 // splitting phrases; codes are read elsewhere, so phrase matching drops them.
-const REPLY_PREFIX = /(?:^|\s)[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}\s)?/g;
+// Transcript markers ("<<< ") split phrases the same way.
+const REPLY_PREFIX = /(?:^|\s)(?:<<< ?|>>> ?)?[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}\s)?|<<<|>>>/g;
 
 function flatten(text: string): string {
-  return text.slice(0, MAX_SCAN).toLowerCase().replace(/\s+/g, ' ').trim();
+  return text.slice(0, MAX_SCAN).toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ').trim();
 }
 
 function withoutReplyCodes(flat: string): string {

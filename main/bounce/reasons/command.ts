@@ -9,7 +9,11 @@ const SAID = /(?:in reply to|after|smtp command:?)\s*(?:the\s+)?(end of data|dat
 // with pipelining the refusal of a RCPT arrives after ">>> DATA" was sent.
 const TRANSCRIPT = />>> ?(rcpt to|mail from|helo|ehlo)\b(?:(?!>>>).){0,300}?<<< ?[45]\d\d/;
 
+// A transcript whose first line from the server is already an error: refused at the greeting.
+const GREETING = /while talking to [^:<>]{1,300}: <<< ?[45]\d\d/;
+
 export function stageOf(text: string): SmtpStage {
+  if (GREETING.test(text)) return 'CONN';
   const last = (SAID.exec(text) ?? TRANSCRIPT.exec(text))?.[1] ?? '';
   if (!last) return '';
   if (last.endsWith('data')) return 'DATA';

@@ -39,6 +39,7 @@ describe('reasons', () => {
     expect(stageOf('550 5.1.1 user unknown (in reply to rcpt to command)')).toBe('RCPT');
     expect(stageOf('smtp error from remote mail server after end of data: 550 rejected')).toBe('DATA');
     expect(stageOf('>>> mail from:<a@b> <<< 553 sender domain unknown')).toBe('MAIL');
+    expect(stageOf('... while talking to mx.example.com.: <<< 554 go away')).toBe('CONN');
     expect(reason('550 user unknown (in reply to end of data command)')).toBe('filtered');
     expect(reason('553 domain not found (in reply to mail from command)')).toBe('rejected');
   });

@@ -6,6 +6,6 @@ export const requireptr: ReasonRule = {
   phrases: [
     'reverse dns', 'reverse-dns', 'ptr record', 'no ptr', 'rdns', 'reverse lookup', 'reverse hostname',
     'cannot find your hostname', 'reverse mapping', 'reverse address', 'ip name lookup failed', 'no reverse',
-    'reverse dns entry', 'does not have a ptr', 'forward and reverse', 'hostname lookup', 'reverse name',
+    'reverse dns entry', 'does not have a ptr', 'forward and reverse', 'hostname lookup', 'reverse name', 'mismatches client ip', 'does not match your ip',
   ],
 };

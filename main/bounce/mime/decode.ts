@@ -40,7 +40,9 @@ export function decodeCharset(binary: string, charset: string): string {
   // Pure ASCII needs no decoding, and is by far the common case in reports.
   if (!/[^\x00-\x7f]/.test(binary) && !/\x1b/.test(binary)) return binary;
   const bytes = Buffer.from(binary, 'latin1');
-  const dec = charset ? decoderFor(charset) : null;
+  // Japanese mail often leaves ISO-2022-JP unlabeled (e.g. in a Diagnostic-Code); its escapes say so.
+  const label = charset || (/\x1b\$[@B]/.test(binary) ? 'iso-2022-jp' : '');
+  const dec = label ? decoderFor(label) : null;
   if (dec && dec.encoding !== 'windows-1252') return dec.decode(bytes);
   // Missing, unknown or "us-ascii" label with 8-bit bytes: most such mail is really UTF-8.
   try {

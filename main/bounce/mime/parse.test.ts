@@ -33,6 +33,7 @@ describe('MIME parser', () => {
   it('reads ISO-2022-JP, and 8-bit text with a missing or wrong charset as UTF-8', () => {
     const jis = Buffer.from('1b2442245224691b2842', 'hex').toString('latin1');
     expect(decodeCharset(jis, 'iso-2022-jp')).toBe('ひら');
+    expect(decodeCharset(jis, '')).toBe('ひら');
     const utf8 = Buffer.from('Grüße', 'utf8').toString('latin1');
     expect(decodeCharset(utf8, '')).toBe('Grüße');
     expect(decodeCharset(utf8, 'us-ascii')).toBe('Grüße');

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { classify } from './classify';
 
 const CLASS_FLOOR = 0.91;
-const REASON_FLOOR = 0.84;
+const REASON_FLOOR = 0.86;
 
 const corpus = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'corpus');
 const bounces = join(corpus, 'bounces');

@@ -38,9 +38,9 @@ import { virusdetected } from './virusdetected';
 
 /** Order matters: a text that names several reasons gets the first. */
 export const RULES: readonly ReasonRule[] = [
-  notcompliantrfc, norelaying, authfailure, requireptr, badreputation, virusdetected, suppressed,
+  notcompliantrfc, norelaying, spamdetected, authfailure, requireptr, badreputation, virusdetected, suppressed,
   mailboxfull, exceedlimit, mesgtoobig, systemfull, suspend, hasmoved, notaccept, hostunknown, userunknown,
-  rejected, spamdetected, filtered, toomanyconn, speeding, failedstarttls,
+  rejected, filtered, toomanyconn, speeding, failedstarttls,
   expired, mailererror, networkerror, blocked, policyviolation, contenterror, securityerror, systemerror, syntaxerror,
 ];
 
@@ -109,10 +109,8 @@ export function decideReason(input: ReasonInput): ReasonVerdict {
     if (found.reason === 'userunknown' && stage !== 'RCPT' && /^[45]\.2\.0$/.test(status)) return { reason: 'filtered', why: `${found.why}+status:${status}` };
     // A temporary DNS failure does not prove the domain is gone.
     if (temporary && found.reason === 'hostunknown') return { reason: 'networkerror', why: `${found.why}+temporary` };
-    // A server that gave up after retrying reports why the last try failed; the outcome is expiry.
-    // So is a final report that the receiving server could never be reached at all.
-    if (found.reason === 'networkerror' && action !== 'delayed'
-      && ((temporary && action === 'failed') || UNREACHABLE.some((p) => found.why.endsWith(p)))) {
+    // A final report that the receiving server could never be reached: retries ran out, it expired.
+    if (found.reason === 'networkerror' && action !== 'delayed' && UNREACHABLE.some((p) => found.why.endsWith(p))) {
       return { reason: 'expired', why: `${found.why}+gave-up` };
     }
     // Among the soft reasons the text names the family and a precise status code the member
@@ -123,10 +121,10 @@ export function decideReason(input: ReasonInput): ReasonVerdict {
     return found;
   }
   if (action === 'delayed') return { reason: 'expired', why: 'action:delayed' };
-  // A 4.x code on a failed recipient means the retries ran out: a network code explains the
-  // last try, the outcome is expiry. Other 4.x codes (4.2.2 mailbox full) keep their reason.
+  // A 4.x code on a failed recipient means the retries ran out: a network code (4.4.x) explains
+  // the last try, the outcome is expiry. Other 4.x codes (4.2.2 mailbox full) keep their reason.
   const gaveUp = temporary && action === 'failed';
-  if (byCode && !(gaveUp && classOf(byCode, true) === 'transient')) return { reason: byCode, why: `status:${status}` };
+  if (byCode && !(gaveUp && /^4\.4\./.test(status))) return { reason: byCode, why: `status:${status}` };
   if (stage === 'MAIL') return { reason: 'rejected', why: 'stage:mail' };
   if (stage === 'CONN' || stage === 'HELO') return { reason: 'blocked', why: `stage:${stage.toLowerCase()}` };
   if (temporary) return gaveUp ? { reason: 'expired', why: 'gave-up' } : { reason: 'systemerror', why: 'temporary' };

@@ -1,0 +1,34 @@
+// Mail-merge fields: {{first_name}} and friends, filled per contact. Pure.
+
+export const MERGE_FIELDS = {
+  name: 'Full name',
+  first_name: 'First name',
+  company: 'Company',
+  shoot_title: 'Shoot',
+  shoot_date: 'Shoot date',
+  shoot_location: 'Shoot location',
+} as const;
+export type MergeField = keyof typeof MERGE_FIELDS;
+export type MergeValues = Partial<Record<MergeField, string>>;
+
+const FIELD = /\{\{\s*([a-z_]{1,40})\s*\}\}/g;
+
+/** The field names a template uses that we do not know: shown to the user before sending. */
+export function unknownFields(template: string): string[] {
+  const unknown = new Set<string>();
+  for (const m of template.matchAll(FIELD)) if (!(m[1]! in MERGE_FIELDS)) unknown.add(m[1]!);
+  return [...unknown];
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** Fills a template; a field without a value becomes empty. HTML templates get escaped values. */
+export function fillTemplate(template: string, values: MergeValues, html: boolean): string {
+  return template.replace(FIELD, (whole, name: string) => {
+    if (!(name in MERGE_FIELDS)) return whole;
+    const value = values[name as MergeField] ?? '';
+    return html ? escapeHtml(value) : value;
+  });
+}
+
+export const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? '';

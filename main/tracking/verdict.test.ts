@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { judgeEvent, type EarlierEvent, type VerdictInput } from './verdict';
+
+const SENT = Date.parse('2026-03-01T12:00:00Z');
+const HOUR = 3_600_000;
+const CHROME_WIN = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36';
+const APPLE_MAIL = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko)';
+
+function event(over: Partial<VerdictInput> = {}): VerdictInput {
+  return {
+    kind: 'open', userAgent: APPLE_MAIL, ip: '198.51.100.20', method: 'GET', at: SENT + HOUR, linkIndex: null,
+    sentAt: SENT, toSelf: false, earlier: [], ...over,
+  };
+}
+
+const click = (at: number, linkIndex: number, over: Partial<EarlierEvent> = {}): EarlierEvent => ({
+  at, kind: 'click', ip: '40.107.1.1', userAgent: CHROME_WIN, linkIndex, verdict: 'security_scanner', ...over,
+});
+
+describe('judgeEvent', () => {
+  it('a mail program opening an hour after delivery is a person', () => {
+    expect(judgeEvent(event())).toEqual({ verdict: 'person', why: expect.stringContaining('mail program') });
+  });
+
+  it("the sender's own copy is self, whatever fetched it", () => {
+    expect(judgeEvent(event({ toSelf: true })).verdict).toBe('self');
+    expect(judgeEvent(event({ toSelf: true, userAgent: 'curl/8.4.0' })).verdict).toBe('self');
+  });
+
+  describe('mail proxies stand for a person', () => {
+    it("Gmail's image proxy", () => {
+      const r = judgeEvent(event({ userAgent: 'Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)', ip: '66.249.84.1' }));
+      expect(r).toEqual({ verdict: 'mail_proxy', why: expect.stringContaining('Gmail') });
+    });
+    it("Yahoo's proxy", () => {
+      expect(judgeEvent(event({ userAgent: 'YahooMailProxy; https://help.yahoo.com/kb/yahoo-mail-proxy-SLN28749.html' })).verdict).toBe('mail_proxy');
+    });
+  });
+
+  describe('Apple Mail Privacy Protection is a privacy prefetch', () => {
+    it('the bare "Mozilla/5.0" user agent', () => {
+      const r = judgeEvent(event({ userAgent: 'Mozilla/5.0', ip: '17.58.1.2', at: SENT + 5_000 }));
+      expect(r).toEqual({ verdict: 'privacy_prefetch', why: expect.stringContaining('Privacy Protection') });
+    });
+    it("an Apple Mail open from Apple's network within minutes of delivery", () => {
+      expect(judgeEvent(event({ ip: '17.58.1.2', at: SENT + 20_000 })).verdict).toBe('privacy_prefetch');
+    });
+    it("but not a later open from Apple's network with a real mail program's agent", () => {
+      expect(judgeEvent(event({ ip: '17.58.1.2', at: SENT + 5 * HOUR })).verdict).toBe('person');
+    });
+  });
+
+  describe('security scanners', () => {
+    it.each([
+      ['Barracuda', 'Mozilla/5.0 (compatible; Barracuda Sentinel)'],
+      ['Mimecast', 'Mimecast URL Protect'],
+      ['Proofpoint', 'Proofpoint URL Defense'],
+      ['a bot', 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)'],
+      ['curl', 'curl/8.4.0'],
+      ['python', 'python-requests/2.31.0'],
+      ['Go', 'Go-http-client/1.1'],
+      ['no agent', ''],
+    ])('%s by its user agent', (_name, userAgent) => {
+      expect(judgeEvent(event({ kind: 'click', linkIndex: 0, userAgent })).verdict).toBe('security_scanner');
+    });
+
+    it("Microsoft's Exchange Online Protection range, even with a browser's agent", () => {
+      const r = judgeEvent(event({ kind: 'click', linkIndex: 0, userAgent: CHROME_WIN, ip: '40.107.22.5' }));
+      expect(r).toEqual({ verdict: 'security_scanner', why: expect.stringContaining('Microsoft') });
+    });
+
+    it('a HEAD request', () => {
+      const r = judgeEvent(event({ kind: 'click', linkIndex: 0, userAgent: CHROME_WIN, method: 'HEAD' }));
+      expect(r).toEqual({ verdict: 'security_scanner', why: expect.stringContaining('HEAD') });
+    });
+
+    it('a click within seconds of delivery', () => {
+      const r = judgeEvent(event({ kind: 'click', linkIndex: 0, userAgent: CHROME_WIN, at: SENT + 4_000 }));
+      expect(r).toEqual({ verdict: 'security_scanner', why: expect.stringContaining('delivery') });
+    });
+
+    it('a click on another link within a second of the last', () => {
+      const t = SENT + HOUR;
+      const r = judgeEvent(event({ kind: 'click', linkIndex: 2, userAgent: CHROME_WIN, at: t + 600, earlier: [click(t, 1, { verdict: 'person' })] }));
+      expect(r).toEqual({ verdict: 'security_scanner', why: expect.stringContaining('another link') });
+    });
+
+    it("an open from a scanner's address right after its clicks", () => {
+      const t = SENT + HOUR;
+      const r = judgeEvent(event({ userAgent: CHROME_WIN, ip: '198.51.100.9', at: t + 3_000, earlier: [click(t, 0, { ip: '198.51.100.9', verdict: 'security_scanner' })] }));
+      expect(r.verdict).toBe('security_scanner');
+    });
+  });
+
+  it("a person's click well after a scanner's burst is the person's", () => {
+    const burst = [click(SENT + 2_000, 0), click(SENT + 2_300, 1), click(SENT + 2_500, 2)];
+    const r = judgeEvent(event({ kind: 'click', linkIndex: 1, userAgent: CHROME_WIN, ip: '203.0.113.50', at: SENT + 2 * HOUR, earlier: burst }));
+    expect(r.verdict).toBe('person');
+  });
+
+  it('a person clicking the same link twice is still a person', () => {
+    const t = SENT + HOUR;
+    const r = judgeEvent(event({ kind: 'click', linkIndex: 1, userAgent: CHROME_WIN, at: t + 500, earlier: [click(t, 1, { verdict: 'person', ip: '198.51.100.20' })] }));
+    expect(r.verdict).toBe('person');
+  });
+});

@@ -127,6 +127,12 @@ describe('relay sync against a real relay', () => {
     expect(eventCount()).toBe(0);
   });
 
+  it('configured but never synced is ok with no last sync, not off', () => {
+    expect(createRelaySync({ db: f.db, settings: () => settings }).status()).toEqual({
+      state: 'ok', lastOkAt: null, lastTryAt: null, lastError: null, eventsStored: 0,
+    });
+  });
+
   it('start() syncs on an interval until stop()', async () => {
     await open();
     const sync = createRelaySync({ db: f.db, settings: () => settings });

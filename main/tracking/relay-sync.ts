@@ -70,7 +70,8 @@ export function createRelaySync(options: RelaySyncOptions): RelaySync {
       lastOkAt: row?.lastOkAt ?? null, lastTryAt: row?.lastTryAt ?? null, lastError: row?.lastError ?? null,
       eventsStored: row?.eventsStored ?? 0,
     };
-    const state = running ? 'syncing' : stored.lastError !== null ? 'error' : stored.lastOkAt !== null ? 'ok' : 'off';
+    // Configured but never synced is 'ok' with lastOkAt null: 'off' means tracking is off or unset.
+    const state = running ? 'syncing' : stored.lastError !== null ? 'error' : 'ok';
     return { state, ...stored };
   }
 
@@ -105,7 +106,8 @@ export function createRelaySync(options: RelaySyncOptions): RelaySync {
     status,
     start(intervalMs) {
       if (timer) clearInterval(timer);
-      timer = setInterval(() => void syncNow(), intervalMs);
+      // A run only rejects if the database itself fails; the timer must not turn that into a crash.
+      timer = setInterval(() => syncNow().catch((err: Error) => log(`relay sync: ${err.message}`)), intervalMs);
       timer.unref();
     },
     stop() {

@@ -1,0 +1,29 @@
+// Binds relay/token.ts to one copy's ids: the pixel and click URLs of that recipient only.
+import { clickUrl, parseSecret, pixelUrl, signOpenToken, type SecretKey } from '../../relay/token';
+import type { CopySigner } from '../tracking/instrument';
+
+export interface Relay {
+  url: string;
+  key: SecretKey;
+}
+
+/** The relay to sign with, or null when tracking has no relay (the copy then goes untracked). */
+export function relayOf(tracking: { relayUrl: string; relaySecret: string }): Relay | null {
+  if (!tracking.relayUrl || !tracking.relaySecret) return null;
+  try {
+    return { url: tracking.relayUrl, key: parseSecret(tracking.relaySecret) };
+  } catch {
+    return null;
+  }
+}
+
+export function copySigner(relay: Relay, emailId: number, recipientId: number): CopySigner {
+  return {
+    relayUrl: relay.url,
+    pixelUrl: () => pixelUrl(relay.url, relay.key, { emailId, recipientId }),
+    clickUrl: (linkIndex, target) => clickUrl(relay.url, relay.key, { emailId, recipientId, linkIndex }, target),
+  };
+}
+
+/** The open token stored on the recipient row (recipients.token). */
+export const openToken = (relay: Relay, emailId: number, recipientId: number) => signOpenToken(relay.key, { emailId, recipientId });

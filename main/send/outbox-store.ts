@@ -1,0 +1,182 @@
+// The durable outbox: every query the sender runs, by name. The queue is the recipients table
+// (send_state, next_attempt_at, attempts); the user's own copies are states on the email row.
+import type { Db } from '../db/open-database';
+import { advance, type RecipientStatus } from '../domain/status';
+import { emailAggregates } from '../store/email-aggregates';
+import { prepareAll } from '../store/prepare';
+import type { EmailToSend, Person } from './build-copy';
+import type { TrackingMode } from '../tracking/instrument';
+
+const SQL = {
+  // At start: copies caught between "handed to SMTP" and "answer recorded" may or may not have left.
+  recoverInFlight: `UPDATE recipients SET send_state = 'unknown', status_reason = :reason, updated_at = :now
+                    WHERE send_state = 'sending' RETURNING email_id`,
+  recoverOwnBcc: `UPDATE emails SET bcc_self_state = :state WHERE bcc_self_state = 'sending'`,
+  recoverOwnSent: `UPDATE emails SET sent_folder_state = :state WHERE sent_folder_state = 'sending'`,
+  // Committed before the copy is handed to SMTP: a crash after this line leaves it 'sending'.
+  claim: `UPDATE recipients SET send_state = 'sending', attempts = attempts + 1, last_attempt_at = :now, updated_at = :now
+          WHERE id IN (SELECT id FROM recipients WHERE send_state = 'queued' AND next_attempt_at <= :now
+                       ORDER BY next_attempt_at, id LIMIT :limit)
+          RETURNING id, email_id, contact_id, address, copy_id, tracked, attempts`,
+  nextDue: `SELECT min(next_attempt_at) AS at FROM recipients WHERE send_state = 'queued'`,
+  queued: `SELECT count(*) AS n FROM recipients WHERE send_state IN ('queued', 'sending')`,
+  email: `SELECT id, message_id, from_address, subject, body_html, body_text, tracking, created_at FROM emails WHERE id = ?`,
+  people: `SELECT kind, display_name AS name, address FROM recipients WHERE email_id = ? AND send_state != 'none' ORDER BY id`,
+  attachments: `SELECT filename, content_type AS contentType, content FROM attachments WHERE email_id = ? ORDER BY id`,
+  status: `SELECT status FROM recipients WHERE id = ?`,
+  record: `UPDATE recipients SET send_state = :state, status = :status, status_reason = :reason, bounce_class = :bounceClass,
+             smtp_reply = :reply, token = COALESCE(:token, token), tracked = :tracked, attempts = :attempts,
+             next_attempt_at = :next, updated_at = :now
+           WHERE id = :id AND send_state = 'sending'`,
+  emailAccepted: `UPDATE emails SET sent_at = COALESCE(sent_at, :now), last_error = NULL WHERE id = :id`,
+  emailError: `UPDATE emails SET last_error = :error WHERE id = :id`,
+  activity: `INSERT INTO activities (contact_id, kind, at, email_id, recipient_id, detail) VALUES (?, 'email_sent', ?, ?, ?, ?)`,
+  subject: `SELECT subject FROM emails WHERE id = ?`,
+  // One unseen notice per kind: an outage over 10,000 copies is one message, not 10,000.
+  notice: `INSERT INTO notices (kind, message, email_id, created_at)
+           SELECT :kind, :message, :emailId, :now WHERE NOT EXISTS (SELECT 1 FROM notices WHERE kind = :kind AND seen_at IS NULL)`,
+  resend: `UPDATE recipients SET send_state = 'queued', status = 'Unsent', status_reason = '', bounce_class = NULL, smtp_reply = NULL,
+             attempts = 0, next_attempt_at = :now, updated_at = :now
+           WHERE id = :id AND (send_state = 'unknown' OR (send_state = 'done' AND status IN ('Soft Bounced', 'Bounced', 'Blocked', 'Failed')))
+           RETURNING email_id`,
+  // The user's own copies go once every recipient copy has had its first answer.
+  ownDue: `SELECT e.id, e.bcc_self_state AS bcc, e.sent_folder_state AS sentFolder,
+             EXISTS (SELECT 1 FROM recipients r WHERE r.email_id = e.id AND r.status IN ('Sent', 'Delivered', 'Opened')) AS anyAccepted
+           FROM emails e
+           WHERE e.id = ? AND (e.bcc_self_state = 'queued' OR e.sent_folder_state = 'queued')
+             AND NOT EXISTS (SELECT 1 FROM recipients r WHERE r.email_id = e.id
+                             AND (r.send_state IN ('sending', 'held') OR (r.send_state = 'queued' AND r.attempts = 0)))`,
+  ownQueued: `SELECT id FROM emails WHERE bcc_self_state = 'queued' OR sent_folder_state = 'queued'`,
+  setBcc: `UPDATE emails SET bcc_self_state = :state WHERE id = :id AND bcc_self_state = :from`,
+  setSentFolder: `UPDATE emails SET sent_folder_state = :state WHERE id = :id AND sent_folder_state = :from`,
+} as const;
+
+export interface ClaimedCopy {
+  id: number;
+  emailId: number;
+  contactId: number | null;
+  address: string;
+  copyId: string;
+  tracked: boolean;
+  attempts: number;
+}
+
+/** What to write on a copy once SMTP answered (or did not). */
+export interface CopyResult {
+  id: number;
+  emailId: number;
+  contactId: number | null;
+  state: 'queued' | 'done' | 'unknown';
+  /** Where the status should move; advance() decides whether it may. `fallback` when it may not. */
+  status: RecipientStatus;
+  fallback?: RecipientStatus;
+  reason: string;
+  bounceClass: string | null;
+  reply: string | null;
+  token: string | null;
+  tracked: boolean;
+  attempts: number;
+  nextAttemptAt: number | null;
+  accepted: boolean;
+  /** Set when the whole email is stopped by an account-wide error. */
+  emailError?: string;
+}
+
+export function outboxStore(db: Db) {
+  const q = prepareAll(db, SQL);
+  const refresh = emailAggregates(db);
+
+  function recordOne(r: CopyResult, now: number): void {
+    const current = (q.status.get(r.id) as { status: RecipientStatus } | undefined)?.status;
+    if (current === undefined) return; // deleted meanwhile
+    // A copy the sender is attempting again only holds a Soft Bounced of its own earlier 4xx (bounce
+    // mail comes after Sent, when the sender is done with a copy): this attempt's answer replaces it.
+    const from = current === 'Soft Bounced' ? 'Unsent' : current;
+    let status = advance(from, r.status);
+    if (status !== r.status && r.fallback) status = advance(from, r.fallback);
+    q.record.run({
+      id: r.id, state: r.state, status, reason: r.reason, bounceClass: r.bounceClass, reply: r.reply, token: r.token,
+      tracked: r.tracked ? 1 : 0, attempts: r.attempts, next: r.nextAttemptAt, now,
+    });
+    if (r.accepted) {
+      q.emailAccepted.run({ id: r.emailId, now });
+      if (r.contactId !== null) {
+        const subject = (q.subject.get(r.emailId) as { subject: string } | undefined)?.subject ?? '';
+        q.activity.run(r.contactId, now, r.emailId, r.id, subject);
+      }
+    }
+    if (r.emailError) q.emailError.run({ id: r.emailId, error: r.emailError });
+  }
+
+  return {
+    /** Copies left 'sending' by a stopped app become 'unknown'; own copies in flight are marked failed. */
+    recover: db.transaction((now: number): number => {
+      const rows = q.recoverInFlight.all({
+        now, reason: 'The app stopped while this copy was being sent: it may or may not have left. Check, then resend if needed.',
+      }) as { email_id: number }[];
+      const stopped = 'failed: the app stopped while sending it';
+      q.recoverOwnBcc.run({ state: stopped });
+      q.recoverOwnSent.run({ state: stopped });
+      for (const emailId of new Set(rows.map((r) => r.email_id))) refresh(emailId);
+      if (rows.length) {
+        q.notice.run({ kind: 'send_unknown', now, emailId: null,
+          message: `${rows.length} ${rows.length === 1 ? 'copy was' : 'copies were'} being sent when Outpost stopped: check them in the Outbox and resend if needed.` });
+      }
+      return rows.length;
+    }),
+
+    claim(now: number, limit: number): ClaimedCopy[] {
+      const rows = q.claim.all({ now, limit }) as { id: number; email_id: number; contact_id: number | null; address: string; copy_id: string; tracked: number; attempts: number }[];
+      return rows
+        .map((r) => ({ id: r.id, emailId: r.email_id, contactId: r.contact_id, address: r.address, copyId: r.copy_id, tracked: r.tracked === 1, attempts: r.attempts }))
+        .sort((a, b) => a.id - b.id);
+    },
+
+    nextDue: () => (q.nextDue.get() as { at: number | null }).at,
+    queuedCount: () => (q.queued.get() as { n: number }).n,
+
+    email(id: number): EmailToSend | null {
+      const e = q.email.get(id) as { id: number; message_id: string; from_address: string; subject: string; body_html: string | null; body_text: string | null; tracking: TrackingMode; created_at: number } | undefined;
+      if (!e) return null;
+      const people = q.people.all(id) as (Person & { kind: 'to' | 'cc' | 'bcc' })[];
+      const of = (kind: string) => people.filter((p) => p.kind === kind).map(({ name, address }) => ({ name, address }));
+      return {
+        id: e.id, messageId: e.message_id, fromAddress: e.from_address, subject: e.subject, bodyHtml: e.body_html, bodyText: e.body_text,
+        tracking: e.tracking, createdAt: e.created_at, to: of('to'), cc: of('cc'), bcc: of('bcc'),
+        attachments: q.attachments.all(id) as EmailToSend['attachments'],
+      };
+    },
+
+    /** Writes a batch of answers in one transaction, aggregates refreshed. */
+    record: db.transaction((results: readonly CopyResult[], now: number) => {
+      for (const r of results) recordOne(r, now);
+      for (const emailId of new Set(results.map((r) => r.emailId))) refresh(emailId);
+    }),
+
+    notice(kind: string, message: string, now: number, emailId: number | null = null): void {
+      q.notice.run({ kind, message, emailId, now });
+    },
+
+    resend: db.transaction((ids: readonly number[], now: number): number => {
+      const emails = new Set<number>();
+      let count = 0;
+      for (const id of ids) {
+        for (const r of q.resend.all({ id, now }) as { email_id: number }[]) {
+          emails.add(r.email_id);
+          count++;
+        }
+      }
+      for (const emailId of emails) refresh(emailId);
+      return count;
+    }),
+
+    ownDue: (emailId: number) =>
+      q.ownDue.get(emailId) as { id: number; bcc: string; sentFolder: string; anyAccepted: 0 | 1 } | undefined,
+    ownQueued: () => (q.ownQueued.all() as { id: number }[]).map((r) => r.id),
+    /** Moves an own-copy state only from `from`; false when someone else moved it first. */
+    setBcc: (id: number, from: string, state: string) => q.setBcc.run({ id, from, state }).changes === 1,
+    setSentFolder: (id: number, from: string, state: string) => q.setSentFolder.run({ id, from, state }).changes === 1,
+  };
+}
+
+export type OutboxStore = ReturnType<typeof outboxStore>;

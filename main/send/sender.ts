@@ -1,0 +1,337 @@
+// The sending engine: takes due copies from the durable outbox, hands each to the SMTP pool as
+// its own message, and records what the server said. A copy is marked 'sending' in a committed
+// transaction before it is handed over, so a crash can leave it 'unknown' but never sends it
+// twice on its own; nothing automatic re-queues 'unknown'.
+import { Readable } from 'node:stream';
+import type { Db } from '../db/open-database';
+import { buildCopy, type EmailToSend } from './build-copy';
+import { copySigner, openToken, relayOf, type Relay } from './copy-signer';
+import { outboxStore, type ClaimedCopy, type CopyResult } from './outbox-store';
+import { nextDelay, PRODUCTION_RETRY, queueDelay, type RetryPolicy } from './retry-policy';
+import { appendToSentFolder } from './sent-folder';
+import type { SendSettings } from './settings';
+import { describeSmtpError, outcomeOfError, type Outcome, type SmtpError } from './smtp-outcome';
+import { smtpPool, type SendTransport, type TransportFactory } from './transport';
+
+export interface SenderOptions {
+  db: Db;
+  preferences: () => SendSettings;
+  now?: () => number;
+  log?: (message: string) => void;
+  transportFactory?: TransportFactory;
+  retry?: RetryPolicy;
+  /** Copies handed to the pool at a time; more keeps connections busy, fewer bounds 'unknown' after a crash. */
+  window?: number;
+  appendToSent?: typeof appendToSentFolder;
+}
+
+export interface SenderStatus {
+  state: 'idle' | 'sending' | 'waiting' | 'error';
+  queued: number;
+  message: string | null;
+}
+
+export interface Sender {
+  start(): void;
+  stop(): Promise<void>;
+  /** Something was queued (or released): look at the outbox now. */
+  kick(): void;
+  /** The user's say: send these copies again ('unknown', or a send-time bounce or block). Returns how many were queued. */
+  resend(recipientIds: readonly number[]): number;
+  status(): SenderStatus;
+}
+
+type Result = { copy: ClaimedCopy; outcome: Outcome | { kind: 'unbuildable'; message: string }; transmitted: boolean; token: string | null; tracked: boolean };
+
+const EMAIL_CACHE = 64;
+const STOP_WAIT_MS = 30_000;
+
+export function createSender(options: SenderOptions): Sender {
+  const store = outboxStore(options.db);
+  const now = options.now ?? Date.now;
+  const log = options.log ?? (() => {});
+  const factory = options.transportFactory ?? smtpPool;
+  const policy = options.retry ?? PRODUCTION_RETRY;
+  const windowSize = options.window ?? 32;
+  const append = options.appendToSent ?? appendToSentFolder;
+
+  let running = false;
+  let inFlight = 0;
+  let timer: NodeJS.Timeout | null = null;
+  let kickPending = false;
+  let flushPending = false;
+  let results: Result[] = [];
+  let transport: SendTransport | null = null;
+  let transportKey = '';
+  let relay: { key: string; value: Relay | null } = { key: '', value: null };
+  // Whole-queue trouble (no connection, login refused): wait until `blockedUntil`.
+  let failures = 0;
+  let blockedUntil = 0;
+  let lastError: string | null = null;
+  const emails = new Map<number, EmailToSend | null>();
+  const background = new Set<Promise<void>>();
+  let drained: (() => void) | null = null;
+
+  function transportFor(settings: SendSettings): SendTransport {
+    const key = JSON.stringify(settings.smtp);
+    if (key !== transportKey || !transport) {
+      transport?.close();
+      transport = factory(settings.smtp);
+      transportKey = key;
+    }
+    return transport;
+  }
+
+  function relayFor(settings: SendSettings): Relay | null {
+    const key = `${settings.tracking.relayUrl}\n${settings.tracking.relaySecret}`;
+    if (key !== relay.key) relay = { key, value: relayOf(settings.tracking) };
+    return relay.value;
+  }
+
+  function emailOf(id: number): EmailToSend | null {
+    if (!emails.has(id)) {
+      if (emails.size >= EMAIL_CACHE) emails.delete(emails.keys().next().value!);
+      emails.set(id, store.email(id));
+    }
+    return emails.get(id)!;
+  }
+
+  function schedule(ms: number): void {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      pump();
+    }, Math.max(0, Math.min(ms, 2 ** 31 - 1)));
+  }
+
+  function kick(): void {
+    if (!running || kickPending) return;
+    kickPending = true;
+    setImmediate(() => {
+      kickPending = false;
+      pump();
+    });
+  }
+
+  function pump(): void {
+    if (!running) return;
+    const t = now();
+    if (t < blockedUntil) return schedule(blockedUntil - t);
+    const settings = options.preferences();
+    if (!settings.smtp.host || !settings.smtp.fromAddress) {
+      lastError = 'No SMTP account is set up: add it in Preferences.';
+      return;
+    }
+    // New settings take effect between copies: the old pool finishes what it holds first.
+    if (transport && JSON.stringify(settings.smtp) !== transportKey && inFlight > 0) return;
+    // Claim in batches (one commit each) once half the window is free.
+    if (inFlight > windowSize / 2) return;
+    const claimed = store.claim(t, windowSize - inFlight);
+    if (claimed.length === 0) {
+      if (inFlight === 0) {
+        const next = store.nextDue();
+        if (next !== null) schedule(next - t);
+      }
+      return;
+    }
+    const pool = transportFor(settings);
+    const relayNow = relayFor(settings);
+    for (const copy of claimed) dispatch(copy, settings, pool, relayNow);
+  }
+
+  function dispatch(copy: ClaimedCopy, settings: SendSettings, pool: SendTransport, relayNow: Relay | null): void {
+    inFlight++;
+    const signer = copy.tracked && relayNow ? copySigner(relayNow, copy.emailId, copy.id) : null;
+    const result: Result = {
+      copy, outcome: { kind: 'unbuildable', message: '' }, transmitted: false, tracked: signer !== null,
+      token: signer ? openToken(relayNow!, copy.emailId, copy.id) : null,
+    };
+    (async () => {
+      const email = emailOf(copy.emailId);
+      if (!email) throw new Error('the email was deleted');
+      let raw: Buffer;
+      try {
+        raw = await buildCopy(email, settings.smtp.fromName, { address: copy.address, copyId: copy.copyId, signer, showBcc: false });
+      } catch (err) {
+        result.outcome = { kind: 'unbuildable', message: (err as Error).message };
+        return;
+      }
+      // Whether the whole message went into the connection: a connection lost after that may
+      // have delivered it, so the copy becomes 'unknown' instead of going out again.
+      const stream = Readable.from([raw], { objectMode: false });
+      stream.once('end', () => (result.transmitted = true));
+      try {
+        const accepted = await pool.send({
+          envelope: { from: settings.smtp.fromAddress, to: [copy.address] },
+          raw: stream,
+          dsn: { id: copy.copyId, return: 'headers', notify: ['success', 'failure'], recipient: copy.address },
+        });
+        result.outcome = { kind: 'accepted', reply: accepted.response };
+      } catch (err) {
+        result.outcome = outcomeOfError(err as SmtpError);
+      }
+    })()
+      .catch((err: Error) => (result.outcome = { kind: 'unbuildable', message: err.message }))
+      .finally(() => {
+        results.push(result);
+        if (!flushPending) {
+          flushPending = true;
+          setImmediate(flush);
+        }
+      });
+  }
+
+  function resultOf(r: Result, t: number): CopyResult {
+    const { copy, outcome } = r;
+    const base = { id: copy.id, emailId: copy.emailId, contactId: copy.contactId, token: r.token, tracked: r.tracked, attempts: copy.attempts, accepted: false };
+    switch (outcome.kind) {
+      case 'accepted':
+        return { ...base, state: 'done', status: 'Sent', reason: '', bounceClass: null, reply: outcome.reply, nextAttemptAt: null, accepted: true };
+      case 'deferred': {
+        const delay = nextDelay(policy, copy.attempts);
+        if (delay === null) {
+          return { ...base, state: 'done', status: 'Bounced', bounceClass: 'transient', reply: outcome.reply, nextAttemptAt: null,
+            reason: `gave up after ${copy.attempts} attempts: ${outcome.reason}` };
+        }
+        return { ...base, state: 'queued', status: 'Soft Bounced', bounceClass: outcome.bounceClass, reply: outcome.reply, nextAttemptAt: t + delay,
+          reason: `temporarily refused: ${outcome.reason} (attempt ${copy.attempts} of ${policy.maxAttempts}, will retry)` };
+      }
+      case 'rejected':
+        return { ...base, state: 'done', status: outcome.blocked ? 'Blocked' : 'Bounced', fallback: 'Bounced', bounceClass: outcome.bounceClass,
+          reply: outcome.reply, nextAttemptAt: null, reason: outcome.reason };
+      case 'connection':
+        if (r.transmitted) {
+          return { ...base, state: 'unknown', status: 'Unsent', bounceClass: null, reply: null, nextAttemptAt: null, emailError: outcome.message,
+            reason: `The connection failed after the message was handed over: it may or may not have arrived. Check, then resend if needed. (${outcome.message})` };
+        }
+        // Not an attempt against this recipient: back in the queue, attempt not counted.
+        return { ...base, state: 'queued', status: 'Unsent', bounceClass: null, reply: null, nextAttemptAt: t, attempts: copy.attempts - 1,
+          reason: '', emailError: outcome.message };
+      case 'unbuildable':
+        return { ...base, state: 'done', status: 'Failed', fallback: 'Bounced', bounceClass: null, reply: null, nextAttemptAt: null,
+          reason: `not sent: the message could not be built (${outcome.message})` };
+    }
+  }
+
+  function flush(): void {
+    flushPending = false;
+    const batch = results;
+    results = [];
+    const t = now();
+    const records = batch.map((r) => resultOf(r, t));
+    try {
+      store.record(records, t);
+    } catch (err) {
+      // The answers are lost to the database; the copies stay 'sending' and come back 'unknown'.
+      log(`send: could not record ${batch.length} answers: ${(err as Error).message}`);
+    }
+    inFlight -= batch.length;
+    const connection = batch.filter((r) => r.outcome.kind === 'connection');
+    if (connection.length) {
+      failures++;
+      blockedUntil = t + queueDelay(policy, failures);
+      lastError = (connection[0]!.outcome as { message: string }).message;
+      store.notice('smtp_connection', `Sending is paused: ${lastError} Outpost keeps the emails queued and retries.`, t);
+      log(`send: ${lastError}`);
+    } else if (batch.some((r) => r.outcome.kind === 'accepted')) {
+      failures = 0;
+      lastError = null;
+    }
+    if (batch.some((r) => r.outcome.kind === 'rejected')) {
+      store.notice('send_failed', 'Some recipients could not be sent to: see Failed in the Outbox.', t);
+    }
+    for (const emailId of new Set(batch.map((r) => r.copy.emailId))) ownCopies(emailId);
+    if (inFlight === 0) drained?.();
+    pump();
+  }
+
+  /** BCC-myself and the Sent folder copy, once the recipients' first answers are in. Never blocks them. */
+  function ownCopies(emailId: number): void {
+    if (!running) return;
+    const due = store.ownDue(emailId);
+    if (!due) return;
+    const email = emailOf(emailId);
+    if (!email) return;
+    const settings = options.preferences();
+    const skip = due.anyAccepted ? null : 'failed: no recipient copy was accepted';
+    const work = async () => {
+      const raw = await buildCopy(email, settings.smtp.fromName, { address: email.fromAddress, copyId: null, signer: null, showBcc: true });
+      if (due.bcc === 'queued' && store.setBcc(emailId, 'queued', skip ?? 'sending') && !skip) {
+        let state = 'done';
+        try {
+          await transportFor(settings).send({ envelope: { from: email.fromAddress, to: [email.fromAddress] }, raw });
+        } catch (err) {
+          state = `failed: ${describeSmtpError(err as SmtpError)}`;
+        }
+        store.setBcc(emailId, 'sending', state);
+      }
+      if (due.sentFolder === 'queued' && store.setSentFolder(emailId, 'queued', skip ?? 'sending') && !skip) {
+        let state = 'done';
+        try {
+          await append(settings.imap, raw, new Date(email.createdAt));
+        } catch (err) {
+          state = `failed: ${(err as Error).message}`;
+        }
+        store.setSentFolder(emailId, 'sending', state);
+      }
+    };
+    const job = work().catch((err: Error) => log(`send: own copies of email ${emailId}: ${err.message}`));
+    background.add(job);
+    void job.finally(() => background.delete(job));
+  }
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      const recovered = store.recover(now());
+      if (recovered) log(`send: ${recovered} copies were in flight when the app stopped; marked unknown`);
+      for (const emailId of store.ownQueued()) ownCopies(emailId);
+      pump();
+    },
+
+    async stop() {
+      running = false;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      if (inFlight > 0) {
+        // Let what the pool holds finish and be recorded; anything left stays 'sending' → 'unknown'.
+        await new Promise<void>((resolve) => {
+          drained = resolve;
+          setTimeout(resolve, STOP_WAIT_MS).unref();
+        });
+        drained = null;
+      }
+      await Promise.allSettled([...background]);
+      transport?.close();
+      transport = null;
+      transportKey = '';
+    },
+
+    kick,
+
+    resend(recipientIds) {
+      const queued = store.resend(recipientIds, now());
+      if (queued) {
+        blockedUntil = 0;
+        kick();
+      }
+      return queued;
+    },
+
+    status() {
+      const queued = store.queuedCount();
+      const t = now();
+      if (lastError && queued > 0) {
+        const retry = blockedUntil > t ? ` Retrying in ${Math.ceil((blockedUntil - t) / 1000)} s.` : '';
+        return { state: 'error', queued, message: lastError + retry };
+      }
+      if (inFlight > 0) return { state: 'sending', queued, message: null };
+      if (queued > 0) {
+        const next = store.nextDue();
+        return { state: 'waiting', queued, message: next !== null && next > t ? `Next retry in ${Math.ceil((next - t) / 1000)} s.` : null };
+      }
+      return { state: 'idle', queued: 0, message: null };
+    },
+  };
+}

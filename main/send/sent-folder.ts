@@ -1,0 +1,35 @@
+// The untracked copy appended to the user's IMAP Sent folder, so their mail program shows it.
+import { ImapFlow } from 'imapflow';
+import type { ImapSettings } from './settings';
+
+const TIMEOUT_MS = 30_000;
+
+/** An imapflow client for the user's account; TLS as the settings say, quiet logs. */
+export function imapClient(imap: ImapSettings): ImapFlow {
+  return new ImapFlow({
+    host: imap.host,
+    port: imap.port,
+    secure: imap.security === 'tls',
+    doSTARTTLS: imap.security === 'starttls' ? true : imap.security === 'none' ? false : undefined,
+    auth: { user: imap.username, pass: imap.password },
+    logger: false,
+    connectionTimeout: TIMEOUT_MS,
+    greetingTimeout: TIMEOUT_MS,
+    socketTimeout: TIMEOUT_MS,
+  });
+}
+
+/** Appends `raw` to the Sent folder, marked read, dated when the email was written. */
+export async function appendToSentFolder(imap: ImapSettings, raw: Buffer, date: Date): Promise<void> {
+  if (!imap.host) throw new Error('no IMAP account is set');
+  if (!imap.sentFolder) throw new Error('no Sent folder is set in Preferences');
+  const client = imapClient(imap);
+  client.on('error', () => {}); // reported through the awaited calls below
+  await client.connect();
+  try {
+    const done = await client.append(imap.sentFolder, raw, ['\\Seen'], date);
+    if (!done) throw new Error(`the server did not store the message in "${imap.sentFolder}"`);
+  } finally {
+    await client.logout().catch(() => client.close());
+  }
+}

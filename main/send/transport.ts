@@ -1,0 +1,70 @@
+// The SMTP connection pool the sender hands copies to, built from the user's settings.
+import type { Readable } from 'node:stream';
+import nodemailer from 'nodemailer';
+import type { SmtpSettings } from './settings';
+
+/** One copy as the sender hands it over: the finished MIME bytes and its own envelope. */
+export interface OutgoingCopy {
+  envelope: { from: string; to: string[] };
+  raw: Readable | Buffer;
+  /** Delivery reports asked for when the server offers DSN (nodemailer leaves them out otherwise). */
+  dsn?: { id: string; return: 'headers'; notify: ('success' | 'failure' | 'delay')[]; recipient: string };
+}
+
+export interface Accepted {
+  /** The server's final reply, e.g. "250 2.0.0 Ok: queued as 4Xy". */
+  response: string;
+}
+
+export interface SendTransport {
+  send(copy: OutgoingCopy): Promise<Accepted>;
+  close(): void;
+}
+
+export type TransportFactory = (smtp: SmtpSettings) => SendTransport;
+
+const CONNECT_TIMEOUT_MS = 30_000;
+
+/**
+ * nodemailer's rate limit lets `rateLimit` messages through per `rateDelta` window. A whole
+ * minute's budget at once would be a burst the provider may punish; spread it over seconds.
+ */
+export function paceOf(messagesPerMinute: number): { rateLimit: number; rateDelta: number } {
+  if (messagesPerMinute >= 60) return { rateLimit: Math.round(messagesPerMinute / 60), rateDelta: 1000 };
+  return { rateLimit: 1, rateDelta: Math.round(60_000 / messagesPerMinute) };
+}
+
+/** Connection options shared by the pool and "test connection". */
+export function connectionOptions(smtp: SmtpSettings) {
+  return {
+    host: smtp.host,
+    port: smtp.port,
+    secure: smtp.security === 'tls',
+    requireTLS: smtp.security === 'starttls',
+    ignoreTLS: smtp.security === 'none',
+    auth: smtp.username ? { user: smtp.username, pass: smtp.password } : undefined,
+    connectionTimeout: CONNECT_TIMEOUT_MS,
+    greetingTimeout: CONNECT_TIMEOUT_MS,
+    socketTimeout: 2 * CONNECT_TIMEOUT_MS,
+  };
+}
+
+/** A nodemailer pool: `maxConnections` connections, paced to `messagesPerMinute`. */
+export const smtpPool: TransportFactory = (smtp) => {
+  const transporter = nodemailer.createTransport({
+    pool: true,
+    ...connectionOptions(smtp),
+    maxConnections: smtp.maxConnections,
+    ...paceOf(smtp.messagesPerMinute),
+    // Never resend a message on another connection by itself: a connection that closed after the
+    // final "." may have delivered it. The sender decides, from what it knows was transmitted.
+    maxRequeues: 0,
+  });
+  return {
+    async send(copy) {
+      const info = await transporter.sendMail({ envelope: copy.envelope, raw: copy.raw, dsn: copy.dsn });
+      return { response: String(info.response ?? '') };
+    },
+    close: () => transporter.close(),
+  };
+};

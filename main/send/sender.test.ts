@@ -243,6 +243,41 @@ describe('sender against an in-process SMTP server', () => {
     expect(rows(emailId)[0]).toMatchObject({ send_state: 'queued', attempts: 0, status: 'Unsent' });
   });
 
+  it('marks a copy unknown, not queued, when the connection drops after the whole message went out', async () => {
+    await setup();
+    // A server that takes the message and hangs up instead of answering the final ".".
+    const server = net.createServer((socket) => {
+      let data = false;
+      let buffer = '';
+      socket.write('220 drop.outpost.test ESMTP\r\n');
+      socket.on('data', (chunk) => {
+        buffer += chunk.toString('latin1');
+        if (data) {
+          if (buffer.includes('\r\n.\r\n')) socket.destroy();
+          return;
+        }
+        let eol: number;
+        while ((eol = buffer.indexOf('\r\n')) >= 0) {
+          const line = buffer.slice(0, eol).toUpperCase();
+          buffer = buffer.slice(eol + 2);
+          if (line.startsWith('EHLO')) socket.write('250-drop.outpost.test\r\n250 8BITMIME\r\n');
+          else if (line === 'DATA') {
+            data = true;
+            socket.write('354 go ahead\r\n');
+          } else socket.write('250 ok\r\n');
+        }
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    settings.smtp.port = (server.address() as net.AddressInfo).port;
+    const { emailId } = queueEmail(db, { recipients: [{ address: 'ana@outpost.test' }] });
+    startSender();
+    await until(settled(emailId));
+    await new Promise<void>((r) => server.close(() => r()));
+    expect(rows(emailId)[0]).toMatchObject({ send_state: 'unknown', status: 'Unsent', attempts: 1 });
+    expect(rows(emailId)[0]!.status_reason).toMatch(/may or may not have arrived/);
+  });
+
   it('after a crash, copies caught sending become unknown and leave only on resend()', async () => {
     await setup();
     const { emailId, recipientIds } = queueEmail(db, { recipients: [{ address: 'ana@outpost.test' }, { address: 'ben@outpost.test' }] });

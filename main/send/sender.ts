@@ -20,8 +20,6 @@ export interface SenderOptions {
   log?: (message: string) => void;
   transportFactory?: TransportFactory;
   retry?: RetryPolicy;
-  /** Copies handed to the pool at a time; more keeps connections busy, fewer bounds 'unknown' after a crash. */
-  window?: number;
   appendToSent?: typeof appendToSentFolder;
 }
 
@@ -45,6 +43,18 @@ type Result = { copy: ClaimedCopy; outcome: Outcome | { kind: 'unbuildable'; mes
 
 const EMAIL_CACHE = 64;
 const STOP_WAIT_MS = 30_000;
+const FLUSH_MS = 15;
+const MAX_WINDOW = 256;
+
+/**
+ * Copies handed to the pool at a time: about one second of sending at the configured pace, at
+ * least a few per connection. Claimed copies wait in the pool's queue, and a crash turns them
+ * 'unknown' even if they never left, so the window stays small when the pace is slow.
+ */
+export function windowOf(settings: SendSettings): number {
+  const perSecond = Math.ceil(settings.smtp.messagesPerMinute / 60);
+  return Math.min(MAX_WINDOW, Math.max(4 * settings.smtp.maxConnections, perSecond));
+}
 
 export function createSender(options: SenderOptions): Sender {
   const store = outboxStore(options.db);
@@ -52,14 +62,17 @@ export function createSender(options: SenderOptions): Sender {
   const log = options.log ?? (() => {});
   const factory = options.transportFactory ?? smtpPool;
   const policy = options.retry ?? PRODUCTION_RETRY;
-  const windowSize = options.window ?? 32;
+  const recordAndClaim = options.db.transaction((records: CopyResult[], t: number, n: number) => {
+    store.record(records, t);
+    return n > 0 ? store.claim(t, n) : [];
+  });
   const append = options.appendToSent ?? appendToSentFolder;
 
   let running = false;
   let inFlight = 0;
   let timer: NodeJS.Timeout | null = null;
   let kickPending = false;
-  let flushPending = false;
+  let flushTimer: NodeJS.Timeout | null = null;
   let results: Result[] = [];
   let transport: SendTransport | null = null;
   let transportKey = '';
@@ -113,20 +126,32 @@ export function createSender(options: SenderOptions): Sender {
     });
   }
 
-  function pump(): void {
-    if (!running) return;
-    const t = now();
-    if (t < blockedUntil) return schedule(blockedUntil - t);
-    const settings = options.preferences();
+  /** How many copies to claim now (0: wait), scheduling the next look when nothing is due. */
+  function room(settings: SendSettings, t: number): number {
+    if (!running) return 0;
+    if (t < blockedUntil) {
+      schedule(blockedUntil - t);
+      return 0;
+    }
     if (!settings.smtp.host || !settings.smtp.fromAddress) {
       lastError = 'No SMTP account is set up: add it in Preferences.';
-      return;
+      return 0;
     }
     // New settings take effect between copies: the old pool finishes what it holds first.
-    if (transport && JSON.stringify(settings.smtp) !== transportKey && inFlight > 0) return;
+    if (transport && JSON.stringify(settings.smtp) !== transportKey && inFlight > 0) return 0;
+    const size = windowOf(settings);
     // Claim in batches (one commit each) once half the window is free.
-    if (inFlight > windowSize / 2) return;
-    const claimed = store.claim(t, windowSize - inFlight);
+    return inFlight > size / 2 ? 0 : size - inFlight;
+  }
+
+  function pump(): void {
+    const settings = options.preferences();
+    const t = now();
+    const n = room(settings, t);
+    if (n > 0) handOver(store.claim(t, n), settings, t);
+  }
+
+  function handOver(claimed: ClaimedCopy[], settings: SendSettings, t: number): void {
     if (claimed.length === 0) {
       if (inFlight === 0) {
         const next = store.nextDue();
@@ -174,9 +199,14 @@ export function createSender(options: SenderOptions): Sender {
       .catch((err: Error) => (result.outcome = { kind: 'unbuildable', message: err.message }))
       .finally(() => {
         results.push(result);
-        if (!flushPending) {
-          flushPending = true;
+        // Answers are written in groups: one commit (one fsync) per group instead of per copy. A
+        // crash before the commit leaves the group 'sending', which start() turns into 'unknown'.
+        if (results.length >= windowOf(settings) / 2) {
+          if (flushTimer) clearTimeout(flushTimer);
+          flushTimer = null;
           setImmediate(flush);
+        } else if (!flushTimer) {
+          flushTimer = setTimeout(flush, FLUSH_MS);
         }
       });
   }
@@ -214,18 +244,23 @@ export function createSender(options: SenderOptions): Sender {
   }
 
   function flush(): void {
-    flushPending = false;
+    if (flushTimer) clearTimeout(flushTimer);
+    flushTimer = null;
+    if (results.length === 0) return;
     const batch = results;
     results = [];
     const t = now();
     const records = batch.map((r) => resultOf(r, t));
+    inFlight -= batch.length;
+    const settings = options.preferences();
+    let claimed: ClaimedCopy[] = [];
     try {
-      store.record(records, t);
+      // The answers and the next claim share one commit: half the fsyncs.
+      claimed = recordAndClaim(records, t, batch.some((r) => r.outcome.kind === 'connection') ? 0 : room(settings, t));
     } catch (err) {
       // The answers are lost to the database; the copies stay 'sending' and come back 'unknown'.
       log(`send: could not record ${batch.length} answers: ${(err as Error).message}`);
     }
-    inFlight -= batch.length;
     const connection = batch.filter((r) => r.outcome.kind === 'connection');
     if (connection.length) {
       failures++;
@@ -241,8 +276,9 @@ export function createSender(options: SenderOptions): Sender {
       store.notice('send_failed', 'Some recipients could not be sent to: see Failed in the Outbox.', t);
     }
     for (const emailId of new Set(batch.map((r) => r.copy.emailId))) ownCopies(emailId);
+    if (claimed.length) handOver(claimed, settings, t);
+    else pump();
     if (inFlight === 0) drained?.();
-    pump();
   }
 
   /** BCC-myself and the Sent folder copy, once the recipients' first answers are in. Never blocks them. */

@@ -49,12 +49,16 @@ export function connectionOptions(smtp: SmtpSettings) {
   };
 }
 
-/** A nodemailer pool: `maxConnections` connections, paced to `messagesPerMinute`. */
-export const smtpPool: TransportFactory = (smtp) => {
+/**
+ * A nodemailer pool: `maxConnections` connections, paced to `messagesPerMinute`, each connection
+ * replaced after `maxMessages` (nodemailer's 100 by default: providers cap messages per session).
+ */
+export function createSmtpPool(smtp: SmtpSettings, tuning: { maxMessages?: number } = {}): SendTransport {
   const transporter = nodemailer.createTransport({
     pool: true,
     ...connectionOptions(smtp),
     maxConnections: smtp.maxConnections,
+    maxMessages: tuning.maxMessages,
     ...paceOf(smtp.messagesPerMinute),
     // Never resend a message on another connection by itself: a connection that closed after the
     // final "." may have delivered it. The sender decides, from what it knows was transmitted.
@@ -67,4 +71,6 @@ export const smtpPool: TransportFactory = (smtp) => {
     },
     close: () => transporter.close(),
   };
-};
+}
+
+export const smtpPool: TransportFactory = (smtp) => createSmtpPool(smtp);

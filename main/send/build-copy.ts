@@ -1,6 +1,7 @@
 // One MIME message per copy: the same visible headers for every recipient of an email, this
 // copy's own body (pixel and signed links when it is tracked) and its own envelope.
 import MailComposer from 'nodemailer/lib/mail-composer';
+import type { SendMailOptions } from 'nodemailer';
 import { instrument, type CopySigner, type TrackingMode } from '../tracking/instrument';
 import { textToHtml } from '../tracking/text-to-html';
 
@@ -37,6 +38,8 @@ export interface CopyTarget {
 
 export const COPY_HEADER = 'X-Outpost-Copy';
 
+export type MessageOptions = Pick<SendMailOptions, 'from' | 'to' | 'cc' | 'bcc' | 'subject' | 'messageId' | 'date' | 'text' | 'html' | 'attachments' | 'headers'>;
+
 /** The HTML this copy carries: the stored HTML, or simple HTML of the text when it is tracked. */
 export function htmlOf(email: EmailToSend, signer: CopySigner | null): string | null {
   if (!signer || email.tracking === 'off') return email.bodyHtml;
@@ -44,9 +47,12 @@ export function htmlOf(email: EmailToSend, signer: CopySigner | null): string | 
   return html === null ? null : instrument(html, email.tracking, signer);
 }
 
-/** The finished message bytes of one copy (headers identical across copies but X-Outpost-Copy). */
-export function buildCopy(email: EmailToSend, fromName: string, target: CopyTarget): Promise<Buffer> {
-  const composer = new MailComposer({
+/**
+ * The message options of one copy (nodemailer's format): headers identical across copies but
+ * X-Outpost-Copy. The transport composes and streams them in one pass.
+ */
+export function copyMessage(email: EmailToSend, fromName: string, target: CopyTarget): MessageOptions {
+  return {
     from: { name: fromName, address: email.fromAddress },
     to: email.to,
     cc: email.cc,
@@ -58,8 +64,12 @@ export function buildCopy(email: EmailToSend, fromName: string, target: CopyTarg
     html: htmlOf(email, target.signer) ?? undefined,
     attachments: email.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
     headers: target.copyId ? { [COPY_HEADER]: target.copyId } : {},
-  });
-  const node = composer.compile();
+  };
+}
+
+/** The finished bytes of a copy, for the IMAP Sent folder (and to look at in tests). */
+export function buildCopy(email: EmailToSend, fromName: string, target: CopyTarget): Promise<Buffer> {
+  const node = new MailComposer(copyMessage(email, fromName, target)).compile();
   node.keepBcc = target.showBcc;
   return new Promise((resolve, reject) => node.build((err, message) => (err ? reject(err) : resolve(message))));
 }

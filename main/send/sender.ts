@@ -2,9 +2,8 @@
 // its own message, and records what the server said. A copy is marked 'sending' in a committed
 // transaction before it is handed over, so a crash can leave it 'unknown' but never sends it
 // twice on its own; nothing automatic re-queues 'unknown'.
-import { Readable } from 'node:stream';
 import type { Db } from '../db/open-database';
-import { buildCopy, type EmailToSend } from './build-copy';
+import { buildCopy, copyMessage, type EmailToSend, type MessageOptions } from './build-copy';
 import { copySigner, openToken, relayOf, type Relay } from './copy-signer';
 import { outboxStore, type ClaimedCopy, type CopyResult } from './outbox-store';
 import { nextDelay, PRODUCTION_RETRY, queueDelay, type RetryPolicy } from './retry-policy';
@@ -39,7 +38,7 @@ export interface Sender {
   status(): SenderStatus;
 }
 
-type Result = { copy: ClaimedCopy; outcome: Outcome | { kind: 'unbuildable'; message: string }; transmitted: boolean; token: string | null; tracked: boolean };
+type Result = { copy: ClaimedCopy; outcome: Outcome; transmitted: boolean; token: string | null; tracked: boolean };
 
 const EMAIL_CACHE = 64;
 const STOP_WAIT_MS = 30_000;
@@ -168,35 +167,33 @@ export function createSender(options: SenderOptions): Sender {
     inFlight++;
     const signer = copy.tracked && relayNow ? copySigner(relayNow, copy.emailId, copy.id) : null;
     const result: Result = {
-      copy, outcome: { kind: 'unbuildable', message: '' }, transmitted: false, tracked: signer !== null,
+      copy, outcome: { kind: 'failed', message: '' }, transmitted: false, tracked: signer !== null,
       token: signer ? openToken(relayNow!, copy.emailId, copy.id) : null,
     };
     (async () => {
       const email = emailOf(copy.emailId);
       if (!email) throw new Error('the email was deleted');
-      let raw: Buffer;
+      let message: MessageOptions;
       try {
-        raw = await buildCopy(email, settings.smtp.fromName, { address: copy.address, copyId: copy.copyId, signer, showBcc: false });
+        message = copyMessage(email, settings.smtp.fromName, { address: copy.address, copyId: copy.copyId, signer, showBcc: false });
       } catch (err) {
-        result.outcome = { kind: 'unbuildable', message: (err as Error).message };
+        result.outcome = { kind: 'failed', message: (err as Error).message };
         return;
       }
-      // Whether the whole message went into the connection: a connection lost after that may
-      // have delivered it, so the copy becomes 'unknown' instead of going out again.
-      const stream = Readable.from([raw], { objectMode: false });
-      stream.once('end', () => (result.transmitted = true));
       try {
         const accepted = await pool.send({
           envelope: { from: settings.smtp.fromAddress, to: [copy.address] },
-          raw: stream,
+          message,
           dsn: { id: copy.copyId, return: 'headers', notify: ['success', 'failure'], recipient: copy.address },
+          // A connection lost after this may have delivered it: the copy becomes 'unknown', not queued.
+          onTransmitted: () => (result.transmitted = true),
         });
         result.outcome = { kind: 'accepted', reply: accepted.response };
       } catch (err) {
         result.outcome = outcomeOfError(err as SmtpError);
       }
     })()
-      .catch((err: Error) => (result.outcome = { kind: 'unbuildable', message: err.message }))
+      .catch((err: Error) => (result.outcome = { kind: 'failed', message: err.message }))
       .finally(() => {
         results.push(result);
         // Answers are written in groups: one commit (one fsync) per group instead of per copy. A
@@ -237,9 +234,9 @@ export function createSender(options: SenderOptions): Sender {
         // Not an attempt against this recipient: back in the queue, attempt not counted.
         return { ...base, state: 'queued', status: 'Unsent', bounceClass: null, reply: null, nextAttemptAt: t, attempts: copy.attempts - 1,
           reason: '', emailError: outcome.message };
-      case 'unbuildable':
+      case 'failed':
         return { ...base, state: 'done', status: 'Failed', fallback: 'Bounced', bounceClass: null, reply: null, nextAttemptAt: null,
-          reason: `not sent: the message could not be built (${outcome.message})` };
+          reason: `not sent: the message cannot be sent as it is (${outcome.message})` };
     }
   }
 
@@ -295,7 +292,7 @@ export function createSender(options: SenderOptions): Sender {
       if (due.bcc === 'queued' && store.setBcc(emailId, 'queued', skip ?? 'sending') && !skip) {
         let state = 'done';
         try {
-          await transportFor(settings).send({ envelope: { from: email.fromAddress, to: [email.fromAddress] }, raw });
+          await transportFor(settings).send({ envelope: { from: email.fromAddress, to: [email.fromAddress] }, message: raw });
         } catch (err) {
           state = `failed: ${describeSmtpError(err as SmtpError)}`;
         }

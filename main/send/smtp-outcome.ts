@@ -13,7 +13,9 @@ export type Outcome =
   /** 5xx about this recipient: it will not go. `blocked` for policy, spam, reputation refusals. */
   | { kind: 'rejected'; reply: string; reason: string; bounceClass: BounceClass; blocked: boolean }
   /** The connection, the login or the account failed: nothing is known about this recipient. */
-  | { kind: 'connection'; message: string };
+  | { kind: 'connection'; message: string }
+  /** This message cannot be sent as it is (too large, unreadable content): no server was asked. */
+  | { kind: 'failed'; message: string };
 
 /** The fields of a nodemailer error this module reads. */
 export interface SmtpError {
@@ -28,6 +30,9 @@ export interface SmtpError {
 
 // Codes that say the conversation itself failed, whatever the server last said.
 const CONNECTION_CODES = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ETLS', 'EAUTH', 'ENOAUTH', 'EOAUTH2', 'EPROTOCOL', 'EPROXY', 'ECONFIG', 'EREQUIRETLS', 'EMAXLIMIT']);
+
+// Errors nodemailer raises about the message itself, before any server answered.
+const PER_MESSAGE_CODES = new Set(['EMESSAGE', 'ESTREAM', 'EENVELOPE', 'EMAXRECIPIENTS', 'EFILEACCESS', 'EURLACCESS', 'EFETCH']);
 
 // Refusals that are about the sending account, not the recipient: the whole queue waits.
 const ACCOUNT_LIMIT = /\b[45]\.4\.5\b|sending (?:quota|limit)|quota exceeded|too many (?:messages|emails|recipients)|rate limit|try again later, closing/i;
@@ -68,7 +73,10 @@ export function readReply(reply: string, temporary: boolean): { reason: string; 
 export function outcomeOfError(err: SmtpError): Outcome {
   const code = err.responseCode;
   const reply = replyOf(err);
-  if (!code || CONNECTION_CODES.has(err.code ?? '')) return { kind: 'connection', message: describeSmtpError(err) };
+  if (CONNECTION_CODES.has(err.code ?? '')) return { kind: 'connection', message: describeSmtpError(err) };
+  if (!code) {
+    return PER_MESSAGE_CODES.has(err.code ?? '') ? { kind: 'failed', message: err.message ?? err.code ?? 'unknown error' } : { kind: 'connection', message: describeSmtpError(err) };
+  }
   // 421 closes the session; MAIL FROM refusals and sending quotas are about the account.
   if (code === 421 || err.command === 'MAIL FROM' || ACCOUNT_LIMIT.test(reply)) {
     return { kind: 'connection', message: `The SMTP server refused to send for this account: ${reply}` };

@@ -1,14 +1,20 @@
 // The SMTP connection pool the sender hands copies to, built from the user's settings.
 import type { Readable } from 'node:stream';
-import nodemailer from 'nodemailer';
+import nodemailer, { type SendMailOptions } from 'nodemailer';
+import type { MessageOptions } from './build-copy';
 import type { SmtpSettings } from './settings';
 
-/** One copy as the sender hands it over: the finished MIME bytes and its own envelope. */
+/** One copy as the sender hands it over: its message (options or finished bytes) and its own envelope. */
 export interface OutgoingCopy {
   envelope: { from: string; to: string[] };
-  raw: Readable | Buffer;
+  message: MessageOptions | Buffer;
   /** Delivery reports asked for when the server offers DSN (nodemailer leaves them out otherwise). */
   dsn?: { id: string; return: 'headers'; notify: ('success' | 'failure' | 'delay')[]; recipient: string };
+  /**
+   * Called once the whole message has been read into the connection. A connection lost after
+   * that may have delivered it; before that, it certainly did not.
+   */
+  onTransmitted?: () => void;
 }
 
 export interface Accepted {
@@ -24,6 +30,7 @@ export interface SendTransport {
 export type TransportFactory = (smtp: SmtpSettings) => SendTransport;
 
 const CONNECT_TIMEOUT_MS = 30_000;
+const TRANSMITTED = 'outpostOnTransmitted';
 
 /**
  * nodemailer's rate limit lets `rateLimit` messages through per `rateDelta` window. A whole
@@ -64,9 +71,24 @@ export function createSmtpPool(smtp: SmtpSettings, tuning: { maxMessages?: numbe
     // final "." may have delivered it. The sender decides, from what it knows was transmitted.
     maxRequeues: 0,
   });
+  // A 'stream' plugin sees each composed message: watch its output, with no extra stream hop.
+  // nodemailer copies the message data, so the callback travels as a field of it.
+  transporter.use('stream', (mail, done) => {
+    const notify = (mail.data as { [TRANSMITTED]?: () => void })[TRANSMITTED];
+    if (notify) {
+      mail.message.processFunc((output: Readable) => {
+        output.once('end', notify);
+        return output;
+      });
+    }
+    done();
+  });
   return {
     async send(copy) {
-      const info = await transporter.sendMail({ envelope: copy.envelope, raw: copy.raw, dsn: copy.dsn });
+      const content = Buffer.isBuffer(copy.message) ? { raw: copy.message } : copy.message;
+      const data: SendMailOptions = { ...content, envelope: copy.envelope, dsn: copy.dsn };
+      (data as Record<string, unknown>)[TRANSMITTED] = copy.onTransmitted;
+      const info = await transporter.sendMail(data);
       return { response: String(info.response ?? '') };
     },
     close: () => transporter.close(),

@@ -1,0 +1,110 @@
+// One side of bench/send.bench.ts in a fresh process, so each side's memory is its own:
+//   pipeline: compose stores a mail merge (one queued email per contact), then the sender sends it
+//   baseline: nodemailer alone sends the same number of messages built before the clock starts
+// Usage: send-side.ts <pipeline|baseline> <port> <recipients> <connections>; prints one JSON line.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { generateSecret } from '../../relay/token';
+import { openDatabase } from '../../main/db/open-database';
+import { buildCopy, type EmailToSend } from '../../main/send/build-copy';
+import { copySigner, relayOf } from '../../main/send/copy-signer';
+import { createSender } from '../../main/send/sender';
+import type { SendSettings } from '../../main/send/settings';
+import { queueEmail } from '../../main/send/test-servers/queue-email';
+import { createSmtpPool, type TransportFactory } from '../../main/send/transport';
+import { extractLinks } from '../../main/tracking/instrument';
+
+export interface SideResult {
+  seconds: number;
+  /** Peak resident memory of this process (MB). */
+  peakRssMb: number;
+  /** Pipeline only: how long compose took to queue the merge (not part of the rate). */
+  composeMs: number;
+}
+
+const [side, portText, recipientsText, connectionsText] = process.argv.slice(2);
+const port = Number(portText);
+const recipients = Number(recipientsText);
+
+const template = (name: string) => `<!doctype html><html><body>
+<p>Hi ${name},</p>
+<p>Your gallery from the spring session is ready. Pick your favourites before the end of the month:</p>
+<p><a href="https://photos.example.com/galleries/spring?ref=mail">Open your gallery</a></p>
+<p>Prints and albums: <a href="https://photos.example.com/shop">the shop</a>. Questions? Just reply.</p>
+<p>Warmly,<br>Sam</p></body></html>`;
+
+const settings: SendSettings = {
+  smtp: { host: '127.0.0.1', port, security: 'none', username: '', password: '', fromName: 'Sam Studio', fromAddress: 'studio@outpost.test',
+    maxConnections: Number(connectionsText), messagesPerMinute: 60_000_000 },
+  imap: { host: '', port: 993, security: 'tls', username: '', password: '', sentFolder: 'Sent' },
+  tracking: { relayUrl: 'https://relay.example.com', relaySecret: generateSecret() },
+};
+
+// smtp-server holds every new connection ~100 ms before its greeting: both sides keep theirs.
+const pool: TransportFactory = (smtp) => createSmtpPool(smtp, { maxMessages: Infinity });
+
+async function pipeline(): Promise<SideResult> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-bench-send-'));
+  const db = openDatabase(dir);
+  const composeStart = performance.now();
+  db.transaction(() => {
+    const contact = db.prepare(`INSERT INTO contacts (name, created_at, updated_at) VALUES (?, 0, 0)`);
+    const dispatchId = Number(db.prepare(`INSERT INTO dispatches (name, subject, status, created_at) VALUES ('Gallery', 'Gallery', 'sending', 0)`).run().lastInsertRowid);
+    for (let i = 0; i < recipients; i++) {
+      const name = `Client ${i}`;
+      const contactId = Number(contact.run(name).lastInsertRowid);
+      const html = template(name);
+      queueEmail(db, { subject: `${name}, your gallery is ready`, html, text: `Hi ${name}, your gallery is ready.`, links: extractLinks(html),
+        tracking: 'opens_clicks', dispatchId, recipients: [{ address: `client${i}@outpost.test`, name, contactId }] });
+    }
+  })();
+  const composeMs = performance.now() - composeStart;
+  const sender = createSender({ db, preferences: () => settings, transportFactory: pool });
+  const started = performance.now();
+  sender.start();
+  await new Promise<void>((resolve) => {
+    const check = setInterval(() => {
+      if (sender.status().state === 'idle') {
+        clearInterval(check);
+        resolve();
+      }
+    }, 100);
+  });
+  const seconds = (performance.now() - started) / 1000;
+  await sender.stop();
+  const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+  const sent = count(`SELECT count(*) AS n FROM recipients WHERE status = 'Sent' AND send_state = 'done'`);
+  const activities = count(`SELECT count(*) AS n FROM activities`);
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  if (sent !== recipients || activities !== recipients) throw new Error(`pipeline recorded ${sent} Sent copies and ${activities} activities of ${recipients}`);
+  return { seconds, peakRssMb: process.resourceUsage().maxRSS / 1024, composeMs };
+}
+
+/** The same number of finished messages of the same shape (own pixel and links each). */
+async function baseline(): Promise<SideResult> {
+  const relay = relayOf(settings.tracking)!;
+  const messages: Buffer[] = [];
+  for (let i = 0; i < recipients; i++) {
+    const name = `Client ${i}`;
+    const email: EmailToSend = {
+      id: i + 1, messageId: `<bench.${i}@outpost.test>`, fromAddress: settings.smtp.fromAddress, subject: `${name}, your gallery is ready`,
+      bodyHtml: template(name), bodyText: `Hi ${name}, your gallery is ready.`, tracking: 'opens_clicks', createdAt: Date.now(),
+      to: [{ name, address: `client${i}@outpost.test` }], cc: [], bcc: [], attachments: [],
+    };
+    messages.push(await buildCopy(email, settings.smtp.fromName, { address: `client${i}@outpost.test`, copyId: `copy${i}`, signer: copySigner(relay, i + 1, i + 1), showBcc: false }));
+  }
+  const transport = pool(settings.smtp);
+  const started = performance.now();
+  await Promise.all(messages.map((raw, i) => transport.send({
+    envelope: { from: settings.smtp.fromAddress, to: [`client${i}@outpost.test`] }, message: raw,
+    dsn: { id: `copy${i}`, return: 'headers', notify: ['success', 'failure'], recipient: `client${i}@outpost.test` },
+  })));
+  const seconds = (performance.now() - started) / 1000;
+  transport.close();
+  return { seconds, peakRssMb: process.resourceUsage().maxRSS / 1024, composeMs: 0 };
+}
+
+const result = side === 'pipeline' ? await pipeline() : await baseline();
+console.log(JSON.stringify(result));

@@ -40,6 +40,11 @@ export const COPY_HEADER = 'X-Outpost-Copy';
 
 export type MessageOptions = Pick<SendMailOptions, 'from' | 'to' | 'cc' | 'bcc' | 'subject' | 'messageId' | 'date' | 'text' | 'html' | 'attachments' | 'headers'>;
 
+/** About how many bytes a copy of this email holds in memory (bodies and attachments). */
+export function sizeOf(email: EmailToSend): number {
+  return (email.bodyHtml?.length ?? 0) + (email.bodyText?.length ?? 0) + email.attachments.reduce((n, a) => n + a.content.length, 0);
+}
+
 /** The HTML this copy carries: the stored HTML, or simple HTML of the text when it is tracked. */
 export function htmlOf(email: EmailToSend, signer: CopySigner | null): string | null {
   if (!signer || email.tracking === 'off') return email.bodyHtml;

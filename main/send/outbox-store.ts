@@ -31,7 +31,6 @@ const SQL = {
   emailAccepted: `UPDATE emails SET sent_at = COALESCE(sent_at, :now), last_error = NULL WHERE id = :id`,
   emailError: `UPDATE emails SET last_error = :error WHERE id = :id`,
   activity: `INSERT INTO activities (contact_id, kind, at, email_id, recipient_id, detail) VALUES (?, 'email_sent', ?, ?, ?, ?)`,
-  subject: `SELECT subject FROM emails WHERE id = ?`,
   // One unseen notice per kind: an outage over 10,000 copies is one message, not 10,000.
   notice: `INSERT INTO notices (kind, message, email_id, created_at)
            SELECT :kind, :message, :emailId, :now WHERE NOT EXISTS (SELECT 1 FROM notices WHERE kind = :kind AND seen_at IS NULL)`,
@@ -78,6 +77,8 @@ export interface CopyResult {
   attempts: number;
   nextAttemptAt: number | null;
   accepted: boolean;
+  /** The email's subject: the detail of the contact's "email sent" activity. */
+  subject: string;
   /** Set when the whole email is stopped by an account-wide error. */
   emailError?: string;
 }
@@ -100,10 +101,7 @@ export function outboxStore(db: Db) {
     });
     if (r.accepted) {
       q.emailAccepted.run({ id: r.emailId, now });
-      if (r.contactId !== null) {
-        const subject = (q.subject.get(r.emailId) as { subject: string } | undefined)?.subject ?? '';
-        q.activity.run(r.contactId, now, r.emailId, r.id, subject);
-      }
+      if (r.contactId !== null) q.activity.run(r.contactId, now, r.emailId, r.id, r.subject);
     }
     if (r.emailError) q.emailError.run({ id: r.emailId, error: r.emailError });
   }

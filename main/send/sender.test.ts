@@ -141,6 +141,20 @@ describe('sender against an in-process SMTP server', () => {
     expect(sink.received[0]!.mailDsn).toEqual({});
   });
 
+  it('carries the attachments in every copy', async () => {
+    await setup();
+    const pdf = Buffer.from('%PDF-1.4 price list\n');
+    const { emailId } = queueEmail(db, { attachments: [{ filename: 'Prices 2026.pdf', contentType: 'application/pdf', content: pdf }],
+      recipients: [{ address: 'ana@outpost.test' }, { kind: 'bcc', address: 'ben@outpost.test' }] });
+    startSender();
+    await until(settled(emailId));
+    for (const m of sink.received) {
+      const p = await simpleParser(m.raw);
+      expect(p.attachments.map((a) => [a.filename, a.contentType, a.content.equals(pdf)])).toEqual([['Prices 2026.pdf', 'application/pdf', true]]);
+    }
+    expect(sink.received).toHaveLength(2);
+  });
+
   it('sends untracked copies with no pixel and the original links', async () => {
     await setup();
     const html = '<p><a href="https://photos.test/g">g</a></p>';

@@ -3,7 +3,7 @@
 // transaction before it is handed over, so a crash can leave it 'unknown' but never sends it
 // twice on its own; nothing automatic re-queues 'unknown'.
 import type { Db } from '../db/open-database';
-import { buildCopy, copyMessage, type EmailToSend, type MessageOptions } from './build-copy';
+import { buildCopy, copyMessage, sizeOf, type EmailToSend, type MessageOptions } from './build-copy';
 import { copySigner, openToken, relayOf, type Relay } from './copy-signer';
 import { outboxStore, type ClaimedCopy, type CopyResult } from './outbox-store';
 import { nextDelay, PRODUCTION_RETRY, queueDelay, type RetryPolicy } from './retry-policy';
@@ -38,11 +38,14 @@ export interface Sender {
   status(): SenderStatus;
 }
 
-type Result = { copy: ClaimedCopy; outcome: Outcome; transmitted: boolean; token: string | null; tracked: boolean };
+type Result = { copy: ClaimedCopy; outcome: Outcome; transmitted: boolean; token: string | null; tracked: boolean; bytes: number };
 
-const EMAIL_CACHE = 64;
+const EMAIL_CACHE = 512;
+const CACHE_BYTES = 32 * 1024 * 1024;
+const IN_FLIGHT_BYTES = 64 * 1024 * 1024;
 const STOP_WAIT_MS = 30_000;
-const FLUSH_MS = 15;
+// Longest an answer waits for its group commit; a crash in between only makes those copies 'unknown'.
+const FLUSH_MS = 50;
 const MAX_WINDOW = 256;
 
 /**
@@ -81,6 +84,11 @@ export function createSender(options: SenderOptions): Sender {
   let blockedUntil = 0;
   let lastError: string | null = null;
   const emails = new Map<number, EmailToSend | null>();
+  let cachedBytes = 0;
+  // Message bytes handed to the pool and not yet answered, and the recent size of a copy: the
+  // pool holds every claimed message in memory, so big messages are claimed fewer at a time.
+  let inFlightBytes = 0;
+  let copyBytes = 64 * 1024;
   const background = new Set<Promise<void>>();
   let drained: (() => void) | null = null;
 
@@ -102,8 +110,15 @@ export function createSender(options: SenderOptions): Sender {
 
   function emailOf(id: number): EmailToSend | null {
     if (!emails.has(id)) {
-      if (emails.size >= EMAIL_CACHE) emails.delete(emails.keys().next().value!);
-      emails.set(id, store.email(id));
+      const email = store.email(id);
+      emails.set(id, email);
+      cachedBytes += email ? sizeOf(email) : 0;
+      // Oldest out first, within a count and a byte budget (attachments can be large).
+      for (const [oldId, old] of emails) {
+        if ((emails.size <= EMAIL_CACHE && cachedBytes <= CACHE_BYTES) || oldId === id) break;
+        emails.delete(oldId);
+        cachedBytes -= old ? sizeOf(old) : 0;
+      }
     }
     return emails.get(id)!;
   }
@@ -140,7 +155,9 @@ export function createSender(options: SenderOptions): Sender {
     if (transport && JSON.stringify(settings.smtp) !== transportKey && inFlight > 0) return 0;
     const size = windowOf(settings);
     // Claim in batches (one commit each) once half the window is free.
-    return inFlight > size / 2 ? 0 : size - inFlight;
+    if (inFlight > size / 2) return 0;
+    const byBytes = Math.floor((IN_FLIGHT_BYTES - inFlightBytes) / copyBytes);
+    return inFlight === 0 ? Math.max(1, Math.min(size, byBytes)) : Math.max(0, Math.min(size - inFlight, byBytes));
   }
 
   function pump(): void {
@@ -166,12 +183,15 @@ export function createSender(options: SenderOptions): Sender {
   function dispatch(copy: ClaimedCopy, settings: SendSettings, pool: SendTransport, relayNow: Relay | null): void {
     inFlight++;
     const signer = copy.tracked && relayNow ? copySigner(relayNow, copy.emailId, copy.id) : null;
+    const email = emailOf(copy.emailId);
+    const bytes = email ? sizeOf(email) : 0;
+    inFlightBytes += bytes;
+    copyBytes = Math.max(1024, 0.8 * copyBytes + 0.2 * bytes);
     const result: Result = {
-      copy, outcome: { kind: 'failed', message: '' }, transmitted: false, tracked: signer !== null,
+      copy, outcome: { kind: 'failed', message: '' }, transmitted: false, tracked: signer !== null, bytes,
       token: signer ? openToken(relayNow!, copy.emailId, copy.id) : null,
     };
     (async () => {
-      const email = emailOf(copy.emailId);
       if (!email) throw new Error('the email was deleted');
       let message: MessageOptions;
       try {
@@ -210,7 +230,8 @@ export function createSender(options: SenderOptions): Sender {
 
   function resultOf(r: Result, t: number): CopyResult {
     const { copy, outcome } = r;
-    const base = { id: copy.id, emailId: copy.emailId, contactId: copy.contactId, token: r.token, tracked: r.tracked, attempts: copy.attempts, accepted: false };
+    const base = { id: copy.id, emailId: copy.emailId, contactId: copy.contactId, token: r.token, tracked: r.tracked, attempts: copy.attempts, accepted: false,
+      subject: emailOf(copy.emailId)?.subject ?? '' };
     switch (outcome.kind) {
       case 'accepted':
         return { ...base, state: 'done', status: 'Sent', reason: '', bounceClass: null, reply: outcome.reply, nextAttemptAt: null, accepted: true };
@@ -249,6 +270,7 @@ export function createSender(options: SenderOptions): Sender {
     const t = now();
     const records = batch.map((r) => resultOf(r, t));
     inFlight -= batch.length;
+    for (const r of batch) inFlightBytes -= r.bytes;
     const settings = options.preferences();
     let claimed: ClaimedCopy[] = [];
     try {

@@ -116,4 +116,12 @@ describe('inputs of any shape', () => {
     expect(classify('').kind).toBe('not-report');
     expect(classify('hello').kind).toBe('not-report');
   });
+
+  it('turns an internal error into "not a report" with the error named, never a throw', () => {
+    // Not bytes at all: whatever breaks inside, the caller gets a verdict.
+    const bad = new Proxy(new Uint8Array(8), { get() { throw new RangeError('boom'); } });
+    const r = classify(bad);
+    expect(r.kind).toBe('not-report');
+    expect(r.why).toMatch(/^error:RangeError: boom/);
+  });
 });

@@ -22,7 +22,13 @@ const STATUS_RE = /\b([45])\.(\d{1,3})\.(\d{1,3})\b/;
 const REPLY_RE = /(?:^|[\s:;(\[])([45][0-5]\d)(?=[\s-]|$)/;
 
 export function classify(raw: Uint8Array | string): BounceReport {
-  return classifyMail(readMail(raw), true);
+  // The one catch-all: a bug in any reader must not take the mailbox poller down with it.
+  try {
+    return classifyMail(readMail(raw), true);
+  } catch (err) {
+    const e = err instanceof Error ? err : new Error(String(err));
+    return { ...notReport(), why: `error:${e.name}: ${e.message}`.slice(0, 300) };
+  }
 }
 
 function classifyMail(mail: Mail, outer: boolean): BounceReport {

@@ -60,4 +60,6 @@ export interface BounceReport {
   format: string;
   recipients: RecipientVerdict[];
   original: OriginalMessage;
+  /** Set only when reading failed inside the classifier: the error, so a bug is visible, never thrown. */
+  why?: string;
 }

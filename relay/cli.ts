@@ -1,8 +1,8 @@
 // `npm run relay`: runs the relay with flags or RELAY_* environment variables (see README.md).
-// Bundled (dist/relay/relay.cjs) this file is also the writer thread's entry.
+// Bundled (dist/relay/relay.cjs) this file is also the checkpoint thread's entry.
 import { loadConfig } from './config';
 import { startRelay } from './relay';
-import { isWriterThread, runWriterThread } from './writer-thread';
+import { isCheckpointerThread, runCheckpointerThread } from './checkpointer';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.argv.slice(2), process.env);
@@ -26,8 +26,8 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => stop('SIGINT'));
 }
 
-if (isWriterThread()) {
-  runWriterThread();
+if (isCheckpointerThread()) {
+  runCheckpointerThread();
 } else {
   main().catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);

@@ -37,35 +37,51 @@ interface EventRow {
   method: EventMethod;
 }
 
-const PRUNE_CHUNK = 10_000;
+/** Rows per multi-row INSERT statement, largest first: a batch is cut into these sizes. */
+const INSERT_SIZES = [256, 64, 16, 4, 1] as const;
+const COLUMNS = 9;
+
+export interface EventStoreOptions {
+  /**
+   * 'elsewhere': this connection never checkpoints the WAL itself (another thread does, so a
+   * commit never waits for a checkpoint's fsync). Default 'auto': SQLite's automatic checkpoints.
+   */
+  checkpoints?: 'auto' | 'elsewhere';
+}
 
 export class EventStore {
   /** Random id of this database file, so cursors from another (replaced) file are recognised. */
   readonly instance: string;
   private readonly db: Database.Database;
-  private readonly insertEvent: Database.Statement;
+  private readonly inserts = new Map<number, Database.Statement>();
   private readonly insertMany: (events: readonly NewEvent[]) => void;
 
-  constructor(path: string) {
+  constructor(path: string, options: EventStoreOptions = {}) {
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     // In WAL mode, NORMAL makes each commit a write() to the log: a killed process loses
     // nothing committed; only an OS crash or power cut may roll back the last commits.
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
+    if (options.checkpoints === 'elsewhere') this.db.pragma('wal_autocheckpoint = 0');
+    // A checkpointed WAL is reused from its start; past this size it is also truncated.
+    this.db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
     this.migrate();
     this.instance = this.metaOnce('instance', () => randomBytes(6).toString('base64url'));
-    this.insertEvent = this.db.prepare(QUERIES.insertEvent);
     this.insertMany = this.db.transaction((events: readonly NewEvent[]) => {
-      for (const e of events) {
-        this.insertEvent.run(e.kind, e.emailId, e.recipientId, e.linkIndex, e.url, e.at, e.ip, e.userAgent, e.method);
+      let done = 0;
+      for (const size of INSERT_SIZES) {
+        while (events.length - done >= size) {
+          this.insertStatement(size).run(rowParams(events, done, size));
+          done += size;
+        }
       }
     });
   }
 
-  /** Commits all events in one transaction, or none of them. */
+  /** Commits all events in one transaction (a few multi-row INSERTs), or none of them. */
   insertBatch(events: readonly NewEvent[]): void {
-    this.insertMany(events);
+    if (events.length > 0) this.insertMany(events);
   }
 
   eventsAfter(rowId: number, limit: number): StoredEvent[] {
@@ -84,19 +100,18 @@ export class EventStore {
     }));
   }
 
-  /** Deletes events that arrived before `cutoff` (ms), in short transactions; returns how many. */
-  pruneBefore(cutoff: number): number {
+  /**
+   * Deletes up to `maxRows` ids' worth of the events that arrived before `cutoff` (ms), in one
+   * short transaction; returns how many were deleted and whether older ones remain.
+   */
+  pruneStep(cutoff: number, maxRows: number): { deleted: number; more: boolean } {
     const recent = this.db.prepare(QUERIES.firstIdAtOrAfter).get(cutoff) as { id: number } | undefined;
     const end = recent?.id ?? (this.db.prepare(QUERIES.lastId).get() as { id: number }).id + 1;
-    const deleteRange = this.db.prepare(QUERIES.deleteIdRange);
-    let start = (this.db.prepare(QUERIES.firstId).get() as { id: number }).id;
-    let deleted = 0;
-    while (start < end) {
-      const stop = Math.min(end, start + PRUNE_CHUNK);
-      deleted += deleteRange.run(start, stop).changes;
-      start = stop;
-    }
-    return deleted;
+    const start = (this.db.prepare(QUERIES.firstId).get() as { id: number }).id;
+    if (start >= end) return { deleted: 0, more: false };
+    const stop = Math.min(end, start + maxRows);
+    const deleted = this.db.prepare(QUERIES.deleteIdRange).run(start, stop).changes;
+    return { deleted, more: stop < end };
   }
 
   /** The stored value for `key`; on first call, stores and returns `initial()`. */
@@ -109,6 +124,15 @@ export class EventStore {
     this.db.close();
   }
 
+  private insertStatement(rows: number): Database.Statement {
+    let statement = this.inserts.get(rows);
+    if (statement === undefined) {
+      statement = this.db.prepare(QUERIES.insertEvents(rows));
+      this.inserts.set(rows, statement);
+    }
+    return statement;
+  }
+
   private migrate(): void {
     const applied = this.db.pragma('user_version', { simple: true }) as number;
     MIGRATIONS.slice(applied).forEach((sql, i) => {
@@ -118,4 +142,23 @@ export class EventStore {
       })();
     });
   }
+}
+
+/** The anonymous parameters of `count` events from `start`, row after row. */
+function rowParams(events: readonly NewEvent[], start: number, count: number): unknown[] {
+  const params = new Array<unknown>(count * COLUMNS);
+  let p = 0;
+  for (let i = start; i < start + count; i++) {
+    const e = events[i]!;
+    params[p++] = e.kind;
+    params[p++] = e.emailId;
+    params[p++] = e.recipientId;
+    params[p++] = e.linkIndex;
+    params[p++] = e.url;
+    params[p++] = e.at;
+    params[p++] = e.ip;
+    params[p++] = e.userAgent;
+    params[p++] = e.method;
+  }
+  return params;
 }

@@ -1,15 +1,17 @@
-// Assembles a running relay from its configuration: store, writer thread, secrets, server, pruning.
+// Assembles a running relay from its configuration: store, checkpoint thread, secrets, server, pruning.
 import type { AddressInfo } from 'node:net';
 import { parseTrustedProxies } from './client-ip';
 import type { RelayConfig } from './config';
 import { EventStore } from './event-store';
-import { EventWriter } from './event-writer';
+import { Checkpointer } from './checkpointer';
 import { createRelayServer } from './server';
 import { feedKey, parseSecret, secretFingerprint, type SecretKey } from './token';
 
 const DAY_MS = 86_400_000;
 const PRUNE_EVERY_MS = 3_600_000;
 const CLOSE_GRACE_MS = 5_000;
+/** Ids per pruning transaction; the HTTP thread serves requests between them. */
+const PRUNE_STEP_ROWS = 1_000;
 
 export interface Relay {
   /** http://host:port as bound (port 0 resolved). */
@@ -17,7 +19,7 @@ export interface Relay {
   port: number;
   /** Deletes events older than the retention; resolves to how many. */
   prune: () => Promise<number>;
-  /** Resolves if the writer thread dies: the relay can no longer record and should exit. */
+  /** Resolves if the checkpoint thread dies: the WAL would grow without bound; the relay should exit. */
   failed: Promise<Error>;
   /** Stops accepting, answers what is in flight, commits, closes the database. */
   close: () => Promise<void>;
@@ -28,14 +30,15 @@ export interface RelayClock {
 }
 
 export async function startRelay(config: RelayConfig, clock: RelayClock = { now: Date.now }): Promise<Relay> {
-  // This connection migrates and then only reads (the feed); the writer thread opens its own.
-  const store = new EventStore(config.db);
+  // This connection migrates, commits the events (group commit, on this thread), prunes and
+  // serves the feed; the checkpoint thread opens its own, only to checkpoint.
+  const store = new EventStore(config.db, { checkpoints: 'elsewhere' });
   let onFailure: (error: Error) => void = () => {};
   const failed = new Promise<Error>((resolve) => (onFailure = resolve));
-  const writer = new EventWriter(config.db, (error) => onFailure(error));
+  const checkpointer = new Checkpointer(config.db, (error) => onFailure(error));
   const { server, drain } = createRelayServer({
     store,
-    commit: (events) => writer.insert(events),
+    commit: (events) => store.insertBatch(events),
     secrets: acceptedSecrets(config, store, clock.now()),
     feedKey: feedKey(config.secret),
     trustedProxies: parseTrustedProxies(config.trustedProxy),
@@ -43,7 +46,7 @@ export async function startRelay(config: RelayConfig, clock: RelayClock = { now:
     maxEventsPerIpPerMinute: config.maxEventsPerIpPerMinute,
     now: clock.now,
   });
-  const prune = () => writer.prune(clock.now() - config.retentionDays * DAY_MS);
+  const prune = () => pruneInSteps(store, clock.now() - config.retentionDays * DAY_MS);
   const logPruneError = (error: Error) => console.error(`relay: pruning failed: ${error.message}`);
   prune().catch(logPruneError);
   const pruner = setInterval(() => prune().catch(logPruneError), PRUNE_EVERY_MS).unref();
@@ -72,10 +75,21 @@ export async function startRelay(config: RelayConfig, clock: RelayClock = { now:
       await closed;
       clearTimeout(force);
       await drain();
-      await writer.close();
+      await checkpointer.close();
       store.close();
     },
   };
+}
+
+/** Deletes events older than `cutoff` in short transactions, yielding to requests between them. */
+async function pruneInSteps(store: EventStore, cutoff: number): Promise<number> {
+  let deleted = 0;
+  for (;;) {
+    const step = store.pruneStep(cutoff, PRUNE_STEP_ROWS);
+    deleted += step.deleted;
+    if (!step.more) return deleted;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 /**

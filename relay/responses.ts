@@ -15,8 +15,18 @@ export const PIXEL_HEADERS = {
   expires: '0',
 } as const;
 
+/** The same, as the flat [name, value, ...] list `res.writeHead` takes without walking an object. */
+export const PIXEL_HEADER_LIST: readonly string[] = Object.entries(PIXEL_HEADERS).flat();
+
 export function redirectHeaders(location: string): Record<string, string> {
   return { location, 'cache-control': NO_STORE, 'content-length': '0', 'referrer-policy': 'no-referrer' };
+}
+
+const REDIRECT_HEADER_LIST = Object.entries(redirectHeaders('')).slice(1).flat();
+
+/** `redirectHeaders(location)` as a flat [name, value, ...] list. */
+export function redirectHeaderList(location: string): string[] {
+  return ['location', location, ...REDIRECT_HEADER_LIST];
 }
 
 export function textHeaders(body: string): Record<string, string> {

@@ -6,7 +6,7 @@ import type { EventStore, NewEvent } from './event-store';
 import { feedPage, isAuthorized, parseFeedQuery } from './feed';
 import { GroupCommit } from './group-commit';
 import { PerMinuteLimit } from './rate-limit';
-import { PIXEL_GIF, PIXEL_HEADERS, redirectHeaders, textHeaders } from './responses';
+import { PIXEL_GIF, PIXEL_HEADER_LIST, redirectHeaderList, textHeaders } from './responses';
 import {
   CLICK_PATH,
   PIXEL_PATH,
@@ -27,8 +27,8 @@ const FEED_PATH = '/v1/events';
 export interface RelayServerOptions {
   /** Read side, for the feed. */
   store: EventStore;
-  /** Commits a batch of events durably (the writer thread). */
-  commit: (events: NewEvent[]) => Promise<void>;
+  /** Commits a batch of events durably in one transaction, or throws and commits none. */
+  commit: (events: NewEvent[]) => void;
   /** The secrets whose tokens are accepted at `now` (the previous one only during its grace). */
   secrets: (now: number) => readonly SecretKey[];
   feedKey: string;
@@ -41,29 +41,58 @@ export interface RelayServerOptions {
 
 export interface RelayServer {
   server: Server;
-  /** Resolves once every event received so far is committed. */
+  /** Commits and answers every event received so far. */
   drain: () => Promise<void>;
 }
 
-type Event = Pick<NewEvent, 'kind' | 'emailId' | 'recipientId' | 'linkIndex' | 'url'>;
+/** A request waiting for its batch's commit: the event, and how to answer it. */
+interface Pending {
+  event: NewEvent;
+  res: ServerResponse;
+  /** The redirect target of a click; null for an open (answered with the GIF). */
+  location: string | null;
+}
+
+/** The few request headers the relay reads, found in one pass over rawHeaders. */
+interface RequestHeaders {
+  /** Content-Length or Transfer-Encoding was sent: the request has a body. */
+  body: boolean;
+  /** The first User-Agent, as Node keeps it. */
+  userAgent: string;
+  /** Every X-Forwarded-For, joined with ", " as Node joins them. */
+  forwardedFor: string | undefined;
+}
 
 export function createRelayServer(options: RelayServerOptions): RelayServer {
   const { store, now } = options;
-  const commits = new GroupCommit<NewEvent>(options.commit);
+  const commits = new GroupCommit<Pending>(
+    (batch) => options.commit(batch.map((pending) => pending.event)),
+    (batch, error) => {
+      if (error !== null) {
+        // Nothing is answered as recorded unless it was: the client may retry.
+        console.error(`relay: could not commit events: ${error.message}`);
+        for (const { res } of batch) sendText(res, 503, 'Temporarily unavailable.\n', { 'retry-after': '60' });
+        return;
+      }
+      for (const { res, location } of batch) answer(res, location);
+    },
+  );
   const limit = new PerMinuteLimit(options.maxEventsPerIpPerMinute);
 
   const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
     const url = req.url ?? '/';
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
+    const method = req.method;
+    if (method !== 'GET' && method !== 'HEAD') {
       return sendText(res, 405, 'Only GET and HEAD are served.\n', { allow: 'GET, HEAD' });
     }
     if (url.length > MAX_URL_LENGTH) return sendText(res, 414, 'URL too long.\n');
-    if (req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined) {
+    const headers = readHeaders(req.rawHeaders);
+    if (headers.body) {
       // The body is never read, so the connection cannot be reused.
       return sendText(res, 413, 'Request bodies are not accepted.\n', { connection: 'close' });
     }
-    if (url.startsWith(PIXEL_PATH)) return pixel(req, res, url);
-    if (url.startsWith(CLICK_PATH)) return click(req, res, url);
+    if (url.startsWith(PIXEL_PATH)) return pixel(req, res, url, headers);
+    if (url.startsWith(CLICK_PATH)) return click(req, res, url, headers);
     if (url === '/healthz') return sendText(res, 200, 'ok\n');
     if (url === FEED_PATH || url.startsWith(`${FEED_PATH}?`)) return feed(req, res, url);
     return sendText(res, 404, 'Not found.\n');
@@ -74,30 +103,23 @@ export function createRelayServer(options: RelayServerOptions): RelayServer {
   server.keepAliveTimeout = 5_000;
   server.maxHeadersCount = 64;
 
-  function pixel(req: IncomingMessage, res: ServerResponse, url: string): void {
+  function pixel(req: IncomingMessage, res: ServerResponse, url: string, headers: RequestHeaders): void {
     const at = now();
     const ids = verifyOpenToken(pathToken(url, PIXEL_PATH.length), options.secrets(at));
-    const answer = () => {
-      res.writeHead(200, PIXEL_HEADERS);
-      res.end(PIXEL_GIF);
-    };
     // A bad token still gets the image: a broken image helps nobody.
-    if (ids === null) return answer();
-    record(req, res, at, { kind: 'open', ...ids, linkIndex: null, url: null }, answer);
+    if (ids === null) return answer(res, null);
+    record(req, res, headers, at, 'open', ids.emailId, ids.recipientId, null, null, null);
   }
 
-  function click(req: IncomingMessage, res: ServerResponse, url: string): void {
+  function click(req: IncomingMessage, res: ServerResponse, url: string, headers: RequestHeaders): void {
     const at = now();
     const query = url.indexOf('?');
-    const target = query < 0 ? null : new URLSearchParams(url.slice(query + 1)).get(TARGET_PARAM);
+    const target = query < 0 ? null : targetParam(url, query);
     const ids = target === null ? null : verifyClickToken(pathToken(url, CLICK_PATH.length), target, options.secrets(at));
     const location = ids === null || target === null ? null : redirectTarget(target);
     // Never redirect unless the MAC covers this very target: no open redirect.
     if (ids === null || location === null) return sendText(res, 400, 'This link is not valid.\n');
-    record(req, res, at, { kind: 'click', ...ids, url: target }, () => {
-      res.writeHead(302, redirectHeaders(location));
-      res.end();
-    });
+    record(req, res, headers, at, 'click', ids.emailId, ids.recipientId, ids.linkIndex, target, location);
   }
 
   function feed(req: IncomingMessage, res: ServerResponse, url: string): void {
@@ -115,38 +137,103 @@ export function createRelayServer(options: RelayServerOptions): RelayServer {
     res.end(body);
   }
 
-  /** Records the event, then answers; over the per-IP cap it answers without recording. */
-  function record(req: IncomingMessage, res: ServerResponse, at: number, event: Event, answer: () => void): void {
-    const ip = clientIp(req.socket.remoteAddress, header(req, 'x-forwarded-for'), options.trustedProxies);
-    if (!limit.allow(limitKey(ip), at)) return answer();
-    const stored: NewEvent = {
-      ...event,
+  /** Queues the event for the next group commit, which answers it; over the per-IP cap it answers without recording. */
+  function record(
+    req: IncomingMessage,
+    res: ServerResponse,
+    headers: RequestHeaders,
+    at: number,
+    kind: NewEvent['kind'],
+    emailId: number,
+    recipientId: number,
+    linkIndex: number | null,
+    url: string | null,
+    location: string | null,
+  ): void {
+    const ip = clientIp(req.socket.remoteAddress, headers.forwardedFor, options.trustedProxies);
+    if (!limit.allow(limitKey(ip), at)) return answer(res, location);
+    const event: NewEvent = {
+      kind,
+      emailId,
+      recipientId,
+      linkIndex,
+      url,
       at,
       ip: options.truncateIp ? truncateIp(ip) : ip,
-      userAgent: (req.headers['user-agent'] ?? '').slice(0, MAX_USER_AGENT),
+      userAgent: headers.userAgent.length > MAX_USER_AGENT ? headers.userAgent.slice(0, MAX_USER_AGENT) : headers.userAgent,
       method: req.method === 'HEAD' ? 'HEAD' : 'GET',
     };
-    commits.add(stored, (error) => {
-      if (error === null) return answer();
-      // Nothing is answered as recorded unless it was: the client may retry.
-      console.error(`relay: could not commit events: ${error.message}`);
-      sendText(res, 503, 'Temporarily unavailable.\n', { 'retry-after': '60' });
-    });
+    commits.add({ event, res, location });
   }
 
-  return { server, drain: () => commits.drain() };
+  return {
+    server,
+    drain: () => {
+      commits.flush();
+      return Promise.resolve();
+    },
+  };
+}
+
+/** The GIF for an open (location null), the redirect for a click. */
+function answer(res: ServerResponse, location: string | null): void {
+  if (location === null) {
+    res.writeHead(200, PIXEL_HEADER_LIST as string[]);
+    res.end(PIXEL_GIF);
+  } else {
+    res.writeHead(302, redirectHeaderList(location));
+    res.end();
+  }
+}
+
+function readHeaders(raw: readonly string[]): RequestHeaders {
+  let body = false;
+  let userAgent: string | undefined;
+  let forwardedFor: string | undefined;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!;
+    // Only names of the lengths asked for are lowercased and compared.
+    switch (name.length) {
+      case 10:
+        if (userAgent === undefined && name.toLowerCase() === 'user-agent') userAgent = raw[i + 1]!;
+        break;
+      case 14:
+        if (name.toLowerCase() === 'content-length') body = true;
+        break;
+      case 17:
+        if (name.toLowerCase() === 'transfer-encoding') body = true;
+        break;
+      case 15:
+        if (name.toLowerCase() === 'x-forwarded-for') {
+          forwardedFor = forwardedFor === undefined ? raw[i + 1]! : `${forwardedFor}, ${raw[i + 1]!}`;
+        }
+        break;
+    }
+  }
+  return { body, userAgent: userAgent ?? '', forwardedFor };
+}
+
+/**
+ * The decoded `u` parameter, as URLSearchParams reads it. The app writes exactly `?u=<encoded>`:
+ * that form is decoded directly; anything else (other parameters, `+`, malformed escapes) goes
+ * through URLSearchParams.
+ */
+function targetParam(url: string, query: number): string | null {
+  const search = url.slice(query + 1);
+  if (search.startsWith(`${TARGET_PARAM}=`) && !search.includes('&') && !search.includes('+')) {
+    try {
+      return decodeURIComponent(search.slice(TARGET_PARAM.length + 1));
+    } catch {
+      // malformed escapes: URLSearchParams keeps them as they are
+    }
+  }
+  return new URLSearchParams(search).get(TARGET_PARAM);
 }
 
 /** The token: the path after the prefix, up to any query string. */
 function pathToken(url: string, start: number): string {
   const end = url.indexOf('?', start);
   return end < 0 ? url.slice(start) : url.slice(start, end);
-}
-
-/** A header as one string (Node joins repeats of unknown headers; its types still allow arrays). */
-function header(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value.join(',') : value;
 }
 
 function sendText(res: ServerResponse, status: number, body: string, extra: Record<string, string> = {}): void {

@@ -48,7 +48,7 @@ describe.skipIf(missing !== null)(`sending through a real Postfix on loopback${m
   });
   afterEach(async () => {
     await sender?.stop();
-    core.close();
+    await core.close();
   });
 
   it('records 250 as Sent and a 550 5.1.1 at RCPT as Bounced; the success DSN comes back with our ENVID', async () => {

@@ -72,7 +72,7 @@ beforeEach(() => {
 afterEach(async () => {
   await sender?.stop();
   await sink?.close();
-  core.close();
+  await core.close();
 });
 
 describe('sender against an in-process SMTP server', () => {

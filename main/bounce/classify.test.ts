@@ -33,7 +33,12 @@ describe('delivery status notifications (RFC 3464)', () => {
 
   it('reads the diagnostic text when the code is generic', () => {
     const of = (diagnostic: string) => classify(dsn({ recipient: 'b@example.org', action: 'failed', status: '5.0.0', diagnostic })).recipients[0];
-    expect(of('550 User unknown')).toMatchObject({ class: 'hard', reason: 'userunknown' });
+    // "User unknown" is hard when the refusal came at RCPT TO or the code says so; under a generic
+    // code at no known stage it is what content filters also answer (Sisimai's rule): filtered.
+    expect(of('550 5.1.1 User unknown')).toMatchObject({ class: 'hard', reason: 'userunknown' });
+    expect(of('550 User unknown (in reply to RCPT TO command)')).toMatchObject({ class: 'hard', reason: 'userunknown' });
+    expect(of('550 <b@example.org>: User unknown')).toMatchObject({ class: 'hard', reason: 'userunknown' });
+    expect(of('550 User unknown')).toMatchObject({ class: 'blocked', reason: 'filtered' });
     expect(of('552 Mailbox full')).toMatchObject({ class: 'soft', reason: 'mailboxfull' });
     expect(of('554 Service unavailable; Client host [192.0.2.9] blocked using zen.spamhaus.org')).toMatchObject({ class: 'blocked' });
     expect(of('550 Message rejected as spam by Content Filtering')).toMatchObject({ class: 'blocked', reason: 'spamdetected' });

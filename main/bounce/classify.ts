@@ -113,7 +113,7 @@ function delivery(mail: Mail, generic: boolean): BounceReport | null {
   const body = section(mail.text, sys.start, sys.end);
   const texts: TextRecipient[] = sys.read?.(mail) ?? scanRecipients(body, exclude);
 
-  const rows: Array<{ address: string; texts: string[]; diagnostic: string; status: string; action: string; host: string; original: string }> = [];
+  const rows: Array<{ address: string; texts: string[]; diagnostic: string; status: string; action: string; host: string; original: string; named?: string }> = [];
   if (dsn) {
     for (const r of dsn.recipients.slice(0, MAX_RECIPIENTS)) {
       const block = texts.find((t) => t.address === r.address) ?? (texts.length === 1 ? texts[0] : undefined)
@@ -123,7 +123,7 @@ function delivery(mail: Mail, generic: boolean): BounceReport | null {
       rows.push({
         address: r.address || block?.address || '', texts: [r.diagnostic, mailer, block?.text ?? ''],
         diagnostic: r.diagnostic || oneLine(block?.text ?? ''), status: r.status, action: r.action,
-        host: r.remoteMta || dsn.reportingMta, original: r.originalRecipient,
+        host: r.remoteMta || dsn.reportingMta, original: r.originalRecipient, named: r.category,
       });
     }
   } else {
@@ -145,7 +145,7 @@ function delivery(mail: Mail, generic: boolean): BounceReport | null {
     const status = bestStatus(row.status, row.texts.join('\n'));
     const replycode = codesIn(row.diagnostic || row.texts.join('\n')).replycode;
     const action = row.action || (delayed ? 'delayed' : '');
-    const { reason, why } = decideReason({ texts: row.texts, status, replycode, action, own: sys.rules });
+    const { reason, why } = decideReason({ texts: row.texts, status, replycode, action, own: sys.rules, named: row.named });
     return verdict(row.address, reason, why, { status, replycode, diagnostic: oneLine(row.diagnostic), host: row.host, action });
   });
 

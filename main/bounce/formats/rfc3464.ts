@@ -9,6 +9,8 @@ export interface DsnRecipient {
   diagnostic: string;
   diagnosticType: string;
   remoteMta: string;
+  /** A sending platform's own per-recipient verdict (PowerMTA's X-PowerMTA-BounceCategory), as a reason. */
+  category: string;
 }
 
 export interface DsnReport {
@@ -16,6 +18,13 @@ export interface DsnReport {
   envelopeId: string;
   recipients: DsnRecipient[];
 }
+
+// PowerMTA writes its bounce category beside the standard fields (documented categories).
+const CATEGORY: Record<string, string> = {
+  'bad-mailbox': 'userunknown', 'bad-domain': 'hostunknown', 'inactive-mailbox': 'suspend',
+  'quota-issues': 'mailboxfull', 'message-expired': 'expired', 'no-answer-from-host': 'networkerror',
+  'spam-related': 'spamdetected', 'policy-related': 'policyviolation', 'routing-errors': 'systemerror',
+};
 
 const RECIPIENT_FIELDS = ['final-recipient', 'original-recipient', 'action', 'status'];
 
@@ -38,6 +47,7 @@ export function parseDeliveryStatus(text: string): DsnReport {
       diagnostic: (semi >= 0 && semi < 12 ? diag.slice(semi + 1) : diag).trim(),
       diagnosticType: semi >= 0 && semi < 12 ? diag.slice(0, semi).trim().toLowerCase() : '',
       remoteMta: typedValue(g.get('remote-mta') ?? ''),
+      category: CATEGORY[(g.get('x-powermta-bouncecategory') ?? '').trim().toLowerCase()] ?? '',
     });
   }
   return report;

@@ -26,7 +26,7 @@ import { stageOf } from './command';
 import { securityerror } from './securityerror';
 import { spamdetected } from './spamdetected';
 import { speeding } from './speeding';
-import { reasonOfStatus } from './status-codes';
+import { reasonOfStatus, statusSaysUnknownUser } from './status-codes';
 import { suppressed } from './suppressed';
 import { suspend } from './suspend';
 import { syntaxerror } from './syntaxerror';
@@ -52,11 +52,15 @@ export interface ReasonInput {
   action: string;
   /** Extra rules of the mail system that wrote the report, tried before the common ones. */
   own?: readonly ReasonRule[];
+  /** A reason the report states in a structured field of its own (e.g. PowerMTA's bounce category). */
+  named?: string;
 }
 
 export interface ReasonVerdict {
   reason: string;
   why: string;
+  /** The mail system's own phrase decided (it names the reason itself, as Sisimai's lhost modules do). */
+  own?: boolean;
 }
 
 const MAX_SCAN = 1536;
@@ -81,7 +85,7 @@ function byPhrase(texts: readonly string[], own: readonly ReasonRule[]): ReasonV
       for (const rules of [own, RULES]) {
         for (const rule of rules) {
           const hit = find(rule, text);
-          if (hit) return { reason: rule.reason, why: `${kind}:${rule.reason}:${hit.trim()}` };
+          if (hit) return { reason: rule.reason, why: `${kind}:${rule.reason}:${hit.trim()}`, own: rules === own };
         }
       }
     }
@@ -94,6 +98,7 @@ export function decideReason(input: ReasonInput): ReasonVerdict {
   if (action === 'delivered' || action === 'relayed' || action === 'expanded' || status.startsWith('2.')) {
     return { reason: 'delivered', why: 'status:delivered' };
   }
+  if (input.named) return { reason: input.named, why: `field:${input.named}`, own: true };
   const flat = input.texts.map(flatten).filter(Boolean);
   const texts = flat.map(withoutReplyCodes);
   const stage = stageOf(flat.join(' '));
@@ -107,6 +112,13 @@ export function decideReason(input: ReasonInput): ReasonVerdict {
     // "User unknown" with a code that says the mailbox exists (x.2.0, mailbox status) and no
     // refusal at RCPT: a filter at the mailbox spoke, the address is not proven gone.
     if (found.reason === 'userunknown' && stage !== 'RCPT' && /^[45]\.2\.0$/.test(status)) return { reason: 'filtered', why: `${found.why}+status:${status}` };
+    // "User unknown" proves the address is gone only when the refusal came at RCPT TO or the
+    // code says so (x.1.0, x.1.1, x.1.3), or the mail system itself names the reason. Generic
+    // words under a generic code, at no known stage, are what content filters also answer
+    // (Sisimai's rule: such text is "filtered").
+    if (found.reason === 'userunknown' && !found.own && stage === '' && !statusSaysUnknownUser(status)) {
+      return { reason: 'filtered', why: `${found.why}+stage:unknown` };
+    }
     // A temporary DNS failure does not prove the domain is gone.
     if (temporary && found.reason === 'hostunknown') return { reason: 'networkerror', why: `${found.why}+temporary` };
     // A final report that the receiving server could never be reached: retries ran out, it expired.

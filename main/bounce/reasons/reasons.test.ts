@@ -40,6 +40,10 @@ describe('reasons', () => {
     expect(stageOf('smtp error from remote mail server after end of data: 550 rejected')).toBe('DATA');
     expect(stageOf('>>> mail from:<a@b> <<< 553 sender domain unknown')).toBe('MAIL');
     expect(stageOf('... while talking to mx.example.com.: <<< 554 go away')).toBe('CONN');
+    expect(stageOf('smtp:rcpt host 192.0.2.8: 553 5.3.0 no such user here')).toBe('RCPT');
+    expect(stageOf('remote host said: 550 5.2.1 user unknown [rcpt_to]')).toBe('RCPT');
+    expect(stageOf('550 <ann@example.org>: user unknown')).toBe('RCPT');
+    expect(stageOf('550 user unknown')).toBe('');
     expect(reason('550 user unknown (in reply to end of data command)')).toBe('filtered');
     expect(reason('553 domain not found (in reply to mail from command)')).toBe('rejected');
   });
@@ -48,6 +52,10 @@ describe('reasons', () => {
     expect(reasonOfStatus('5.7.26')).toBe('authfailure');
     expect(reasonOfStatus('5.0.0')).toBe('');
     expect(reasonOfStatus('5.7.1')).toBe('');
+    expect(reasonOfStatus('5.4.316')).toBe('expired'); // Microsoft's own detail numbers
+    expect(reasonOfStatus('5.1.351')).toBe('userunknown');
+    expect(reasonOfStatus('5.7.708')).toBe('toomanyconn');
+    expect(reasonOfStatus('4.7.650')).toBe('blocked');
     expect(classOf('notaccept', false)).toBe('hard');
     expect(classOf('notaccept', true)).toBe('transient');
     expect(classOf('onhold', false)).toBe('other');

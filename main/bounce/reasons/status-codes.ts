@@ -70,8 +70,56 @@ const bySubjectDetail: Record<string, string> = {
   '7.30': 'securityerror', // REQUIRETLS support required
 };
 
+// Exchange and Microsoft 365 extend the registry with their own detail numbers (three digits,
+// documented in Microsoft's "Email non-delivery reports in Exchange Online"). They are unique
+// to Microsoft, so they are read wherever they appear (a relay may quote them). Whole codes,
+// class digit included, tried before the registry; ranges as [from, to] of the detail number.
+const microsoft: ReadonlyArray<readonly [prefix: string, from: number, to: number, reason: string]> = [
+  ['4.4.', 7, 7, 'expired'], // message expired in the queue
+  ['4.4.', 312, 312, 'networkerror'], // DNS query failed
+  ['4.4.', 316, 316, 'expired'], // connection refused or timed out, retried until expiry
+  ['5.4.', 300, 300, 'expired'], // message expired
+  ['5.4.', 310, 310, 'hostunknown'], // DNS domain does not exist
+  ['5.4.', 312, 312, 'networkerror'], // DNS query failed
+  ['5.4.', 316, 316, 'expired'], // message expired, connection refused
+  ['5.1.', 351, 351, 'userunknown'], // remote server returned unknown recipient
+  ['5.1.', 90, 90, 'toomanyconn'], // daily sending limit reached
+  ['5.0.', 350, 350, 'contenterror'], // generic content error (x-dg-ref header too large, ...)
+  ['5.6.', 11, 11, 'contenterror'], // bare line feeds / invalid characters
+  ['5.7.', 124, 124, 'rejected'], // sender not in the group's allowed senders
+  ['5.7.', 133, 136, 'rejected'], // group or mailbox accepts only authenticated/listed senders
+  ['5.7.', 501, 503, 'spamdetected'], // access denied, spam abuse detected; banned sender
+  ['5.7.', 504, 505, 'filtered'], // recipient address rejected: access denied
+  ['5.7.', 506, 507, 'blocked'], // bad HELO; rejected by IP
+  ['5.7.', 508, 508, 'toomanyconn'], // IP over its limit
+  ['5.7.', 509, 509, 'authfailure'], // sending domain does not pass DMARC
+  ['5.7.', 510, 510, 'notaccept'], // recipient does not accept mail over IPv6
+  ['5.7.', 511, 511, 'rejected'], // banned sender
+  ['5.7.', 512, 512, 'notcompliantrfc'], // message must be RFC 5322 compliant
+  ['5.7.', 606, 649, 'blocked'], // banned sending IP
+  ['5.7.', 700, 750, 'toomanyconn'], // tenant or IP over its sending threshold (5.7.705, 5.7.708, ...)
+  ['4.7.', 500, 699, 'blocked'], // server busy / poor IP reputation, try later
+  ['4.7.', 850, 899, 'blocked'], // PTR / HELO checks of the sending IP
+];
+
+function microsoftReason(status: string): string {
+  if (status.length < 5) return '';
+  const prefix = status.slice(0, 4);
+  const detail = Number(status.slice(4));
+  for (const [p, from, to, reason] of microsoft) {
+    if (p === prefix && detail >= from && detail <= to) return reason;
+  }
+  return '';
+}
+
 /** Reason named by an enhanced status code alone, or '' when the code is generic. */
 export function reasonOfStatus(status: string): string {
   const m = /^[245]\.(\d{1,3}\.\d{1,3})$/.exec(status);
-  return m ? bySubjectDetail[m[1] ?? ''] ?? '' : '';
+  if (!m) return '';
+  return microsoftReason(status) || (bySubjectDetail[m[1] ?? ''] ?? '');
+}
+
+/** The code alone says the mailbox does not exist (x.1.0, x.1.1, x.1.3 and Microsoft's 5.1.351). */
+export function statusSaysUnknownUser(status: string): boolean {
+  return /^[45]\.1\.[013]$/.test(status) || microsoftReason(status) === 'userunknown';
 }

@@ -4,7 +4,7 @@ import type { ReasonRule } from './rule';
 export const hostunknown: ReasonRule = {
   reason: 'hostunknown',
   phrases: [
-    'host unknown', 'unknown host', 'host not found', 'domain not found', 'no such domain', 'domain does not exist',
+    'host unknown', 'domain is not reachable', 'unknown host', 'host not found', 'domain not found', 'no such domain', 'domain does not exist',
     "domain doesn't exist", 'unknown domain', 'unrouteable address', 'unroutable address', 'unrouteable mail domain',
     'domain name not found', 'name or service not known', 'nxdomain', 'host or domain name not found',
     'domain is not found', 'no mx record', 'domain could not be found', 'no route to domain', 'domain not exist',

@@ -26,6 +26,7 @@ import { stageOf } from './command';
 import { securityerror } from './securityerror';
 import { spamdetected } from './spamdetected';
 import { speeding } from './speeding';
+import { providerCode } from './provider-codes';
 import { reasonOfStatus, statusSaysUnknownUser } from './status-codes';
 import { suppressed } from './suppressed';
 import { suspend } from './suspend';
@@ -104,6 +105,8 @@ export function decideReason(input: ReasonInput): ReasonVerdict {
   const stage = stageOf(flat.join(' '));
   const temporary = status.startsWith('4') || (!status && input.replycode.startsWith('4'));
   const byCode = reasonOfStatus(status);
+  const coded = texts[0] ? providerCode(texts[0]) : null;
+  if (coded) return { reason: coded[0], why: `provider-code:${coded[1]}`, own: true };
   const found = byPhrase(texts, input.own ?? []);
   if (found) {
     // Words about "unknown" at MAIL FROM describe the sender; after DATA a filter spoke.
@@ -139,6 +142,6 @@ export function decideReason(input: ReasonInput): ReasonVerdict {
   if (byCode && !(gaveUp && /^4\.4\./.test(status))) return { reason: byCode, why: `status:${status}` };
   if (stage === 'MAIL') return { reason: 'rejected', why: 'stage:mail' };
   if (stage === 'CONN' || stage === 'HELO') return { reason: 'blocked', why: `stage:${stage.toLowerCase()}` };
-  if (temporary) return gaveUp ? { reason: 'expired', why: 'gave-up' } : { reason: 'systemerror', why: 'temporary' };
+  if (temporary) return gaveUp ? { reason: 'onhold', why: 'gave-up' } : { reason: 'systemerror', why: 'temporary' };
   return { reason: 'undefined', why: 'none' };
 }

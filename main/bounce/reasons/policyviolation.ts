@@ -4,7 +4,7 @@ import type { ReasonRule } from './rule';
 export const policyviolation: ReasonRule = {
   reason: 'policyviolation',
   phrases: [
-    'outbound mail disabled', 'outgoing mail disabled', 'sending disabled', 'outbound mail is disabled',
+    'outbound mail disabled', 'host network not allowed', 'anti-spoofing policy', 'content examination policy', 'outgoing mail disabled', 'sending disabled', 'outbound mail is disabled',
     'content presents a potential security issue', 'local policy', 'policy violation', 'violates our policy',
     'against our policy',
   ],

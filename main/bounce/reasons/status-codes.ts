@@ -21,7 +21,7 @@ const bySubjectDetail: Record<string, string> = {
   '3.4': 'mesgtoobig', // message too big for system
   '3.5': 'systemerror', // system incorrectly configured
   '4.0': 'networkerror',
-  '4.1': 'networkerror', // no answer from host
+  '4.1': 'networkerror', // no answer from host (5.4.1 excepted below: Microsoft's "access denied")
   '4.2': 'networkerror', // bad connection
   '4.3': 'systemerror', // directory server failure
   '4.4': 'hostunknown', // unable to route
@@ -116,6 +116,10 @@ function microsoftReason(status: string): string {
 export function reasonOfStatus(status: string): string {
   const m = /^[245]\.(\d{1,3}\.\d{1,3})$/.exec(status);
   if (!m) return '';
+  // Microsoft 365 answers 5.4.1 for "Recipient address rejected: Access denied" and "Relay access
+  // denied", far more often than any server means "no answer from host" with a permanent code:
+  // the text decides.
+  if (status === '5.4.1') return '';
   return microsoftReason(status) || (bySubjectDetail[m[1] ?? ''] ?? '');
 }
 

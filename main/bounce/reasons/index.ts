@@ -142,6 +142,9 @@ export function decideReason(input: ReasonInput): ReasonVerdict {
   if (byCode && !(gaveUp && /^4\.4\./.test(status))) return { reason: byCode, why: `status:${status}` };
   if (stage === 'MAIL') return { reason: 'rejected', why: 'stage:mail' };
   if (stage === 'CONN' || stage === 'HELO') return { reason: 'blocked', why: `stage:${stage.toLowerCase()}` };
-  if (temporary) return gaveUp ? { reason: 'onhold', why: 'gave-up' } : { reason: 'systemerror', why: 'temporary' };
+  // Retries ran out: a network code (4.4.x) says why, the outcome is expiry. A bare 4.0.0
+  // "temporary failure" that was given up on says nothing: on hold (Sisimai's verdict too).
+  if (gaveUp) return /^4\.4\./.test(status) ? { reason: 'expired', why: `gave-up:${status}` } : { reason: 'onhold', why: 'gave-up:unexplained' };
+  if (temporary) return { reason: 'systemerror', why: 'temporary' };
   return { reason: 'undefined', why: 'none' };
 }

@@ -314,7 +314,8 @@ export function createSender(options: SenderOptions): Sender {
       if (due.bcc === 'queued' && store.setBcc(emailId, 'queued', skip ?? 'sending') && !skip) {
         let state = 'done';
         try {
-          await transportFor(settings).send({ envelope: { from: email.fromAddress, to: [email.fromAddress] }, message: raw });
+          // The pool in use, even if settings changed: replacing it here would cut off recipients' copies.
+          await (transport ?? transportFor(settings)).send({ envelope: { from: email.fromAddress, to: [email.fromAddress] }, message: raw });
         } catch (err) {
           state = `failed: ${describeSmtpError(err as SmtpError)}`;
         }

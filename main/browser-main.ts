@@ -8,7 +8,7 @@ import { openInBrowser } from './host/open-in-browser';
 
 async function main() {
   const dataDir = defaultDataDir();
-  const core = createCore({ dataDir, mode: 'browser', secretBox: keyFileBox });
+  const core = createCore({ dataDir, mode: 'browser', secretBox: keyFileBox, background: true });
   const host = await startHttpHost({
     handlers: core.handlers,
     rendererDir: process.env.OUTPOST_RENDERER_DIR ?? path.join(__dirname, '..', 'renderer'),
@@ -19,10 +19,7 @@ async function main() {
   console.log(`Outpost is running at ${host.openUrl}`);
   if (process.env.OUTPOST_NO_OPEN !== '1') openInBrowser(host.openUrl);
   const stop = () => {
-    void host.close().then(() => {
-      core.close();
-      process.exit(0);
-    });
+    void host.close().then(() => core.close()).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -69,7 +69,7 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(() => {
     const dataDir = process.env.OUTPOST_DATA_DIR ? path.resolve(process.env.OUTPOST_DATA_DIR) : app.getPath('userData');
     try {
-      core = createCore({ dataDir, mode: 'electron', secretBox: safeStorageBox, nativeBinding: nativeBinding() });
+      core = createCore({ dataDir, mode: 'electron', secretBox: safeStorageBox, nativeBinding: nativeBinding(), background: true });
     } catch (err) {
       dialog.showErrorBox('Outpost could not open its data', err instanceof Error ? err.message : String(err));
       app.exit(1);
@@ -89,7 +89,6 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('window-all-closed', () => {
-    core?.close();
-    app.quit();
+    void (core?.close() ?? Promise.resolve()).finally(() => app.quit());
   });
 }

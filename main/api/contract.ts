@@ -3,6 +3,13 @@
 // `window.outpost.call` and cannot tell which transport it has.
 import { z } from 'zod';
 import {
+  attachmentInput,
+  composeInput,
+  dispatchFilter,
+  dispatchInput,
+  imapInput,
+  smtpInput,
+  trackingInput,
   contactInput,
   id,
   outboxQuery,
@@ -122,6 +129,60 @@ export interface AppInfo {
   schemaVersion: number;
 }
 
+export interface EmailDetails {
+  email: {
+    id: number; subject: string; fromAddress: string; createdAt: number; sentAt: number | null; tracking: string;
+    status: string; viewed: Viewed; totalViews: number; shootId: number | null; shootTitle: string | null;
+    dispatchId: number | null; lastError: string | null; bodyText: string | null; bodyHtml: string | null;
+    links: string[]; bccSelfState: string; sentFolderState: string; messageId: string;
+  };
+  recipients: {
+    id: number; kind: 'to' | 'cc' | 'bcc'; name: string; address: string; status: string; statusReason: string;
+    bounceClass: string | null; sendState: string; attempts: number; lastAttemptAt: number | null; nextAttemptAt: number | null;
+    smtpReply: string | null; tracked: boolean; views: number; clicks: number; firstViewedAt: number | null;
+    lastViewedAt: number | null; lastProgram: string | null;
+  }[];
+  events: {
+    id: number; recipientId: number | null; kind: 'open' | 'click'; at: number; ip: string; userAgent: string; method: string;
+    linkIndex: number | null; url: string | null; verdict: string; program: string | null;
+  }[];
+  attachments: { filename: string; contentType: string; size: number }[];
+}
+
+export interface DispatchCounts {
+  total: number; queued: number; held: number; sent: number; delivered: number; opened: number; clicked: number;
+  bounced: number; softBounced: number; notSent: number; unknown: number;
+}
+export interface DispatchSummary { id: number; name: string; subject: string; status: string; createdAt: number; counts: DispatchCounts }
+export interface DispatchPreview { count: number; withoutAddress: number; sample: { id: number; name: string; address: string | null }[] }
+
+export interface SyncStatus {
+  state: 'off' | 'ok' | 'error' | 'syncing';
+  lastOkAt: number | null;
+  lastTryAt: number | null;
+  lastError: string | null;
+  eventsStored: number;
+}
+
+export interface SenderStatus {
+  state: 'idle' | 'sending' | 'waiting' | 'error';
+  queued: number;
+  message: string | null;
+}
+
+export interface ConnectionTest {
+  ok: boolean;
+  message: string;
+  /** IMAP only: the folders found, to choose which to watch. */
+  folders?: string[];
+}
+
+export interface ProviderPreset {
+  id: string; name: string; host: string; port: number; security: (typeof SECURITY)[number];
+  maxConnections: number; messagesPerMinute: number; note?: string;
+  imap?: { host: string; port: number; security: (typeof SECURITY)[number] };
+}
+
 /** Marks a call's result type; it exists only for the type checker. */
 interface Returns<T> {
   readonly __returns?: T;
@@ -153,6 +214,27 @@ export const calls = {
   'preferences.save': call(preferencesInput, returns<Preferences>()),
 
   'outbox.page': call(outboxQuery, returns<OutboxPage>()),
+  'outbox.details': call(byId, returns<EmailDetails>()),
+  'outbox.resend': call(z.object({ recipientIds: z.array(id).min(1).max(10_000) }), returns<{ queued: number }>()),
+  'outbox.sender': call(z.object({}), returns<SenderStatus>()),
+
+  'emails.send': call(composeInput, returns<{ emailId: number }>()),
+
+  'dispatches.preview': call(z.object({ filter: dispatchFilter }), returns<DispatchPreview>()),
+  'dispatches.create': call(dispatchInput, returns<DispatchSummary>()),
+  'dispatches.list': call(z.object({}), returns<DispatchSummary[]>()),
+  'dispatches.get': call(byId, returns<DispatchSummary>()),
+  'dispatches.pause': call(byId, returns<DispatchSummary>()),
+  'dispatches.resume': call(byId, returns<DispatchSummary>()),
+  'dispatches.cancel': call(byId, returns<DispatchSummary>()),
+
+  'tracking.syncNow': call(z.object({}), returns<SyncStatus>()),
+  'tracking.status': call(z.object({}), returns<SyncStatus>()),
+
+  'preferences.providers': call(z.object({}), returns<ProviderPreset[]>()),
+  'preferences.testSmtp': call(smtpInput, returns<ConnectionTest>()),
+  'preferences.testImap': call(imapInput, returns<ConnectionTest>()),
+  'preferences.testRelay': call(trackingInput, returns<ConnectionTest>()),
 } as const;
 
 export type Calls = typeof calls;

@@ -98,7 +98,9 @@ export const trackingInput = z.object({
     z.literal(''),
     z.string().trim().url('must be a URL like https://relay.example.com').refine((u) => /^https?:\/\//i.test(u), 'must start with https:// or http://'),
   ]).default(''),
-  relaySecret: secret,
+  // The secret the relay was started with (`npm run relay:url -- --new-secret` makes one): 32 bytes
+  // as base64url. Checked by shape here because the renderer shares these schemas (no node:crypto).
+  relaySecret: secret.refine((s) => !s || /^[A-Za-z0-9_-]{43}$/.test(s.trim()), 'is not a relay secret (43 characters of base64url, as the relay prints it)'),
   consentPolicy: z.enum(CONSENT_POLICIES).default('track-unless-denied'),
 });
 
@@ -125,3 +127,52 @@ export const outboxQuery = z.object({
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100),
 });
+
+/** A recipient as compose sends it: a contact (its address for the purpose is looked up) or a typed address. */
+export const recipientInput = z.object({
+  contactId: id.optional(),
+  // Not validated here on purpose: a bad address becomes a Failed recipient with its reason,
+  // and the rest of the email still goes.
+  address: z.string().max(320).optional(),
+  name: z.string().trim().max(200).default(''),
+});
+
+const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+export const attachmentInput = z.object({
+  filename: text(255).min(1),
+  contentType: z.string().max(255).regex(/^[\w.+-]+\/[\w.+-]+$/, 'is not a content type').default('application/octet-stream'),
+  dataBase64: z.string().max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4, 'is larger than 20 MB'),
+});
+
+const body = {
+  subject: text(998).min(1, 'a subject is required'),
+  format: z.enum(['text', 'html']).default('text'),
+  bodyText: z.string().max(2_000_000).default(''),
+  bodyHtml: z.string().max(5_000_000).default(''),
+  tracking: z.enum(TRACKING_MODES),
+  attachments: z
+    .array(attachmentInput)
+    .max(20)
+    .default([])
+    .refine((list) => list.reduce((n, a) => n + (a.dataBase64.length * 3) / 4, 0) <= MAX_ATTACHMENT_BYTES, 'attachments add up to more than 20 MB'),
+};
+
+export const composeInput = z.object({
+  to: z.array(recipientInput).max(500).default([]),
+  cc: z.array(recipientInput).max(500).default([]),
+  bcc: z.array(recipientInput).max(500).default([]),
+  shootId: id.nullable().default(null),
+  purpose: text(40).default('client mail'),
+  ...body,
+}).refine((c) => c.to.length + c.cc.length + c.bcc.length > 0, { message: 'add at least one recipient', path: ['to'] });
+
+export const dispatchFilter = z.object({
+  purpose: text(40).default('newsletter'),
+  search: text(200).default(''),
+  /** Only the client and people of this shoot. */
+  shootId: id.nullable().default(null),
+  /** Only clients of shoots in this state (e.g. everyone booked). */
+  shootStatus: z.enum(['', ...SHOOT_STATUSES]).default(''),
+});
+
+export const dispatchInput = z.object({ filter: dispatchFilter, ...body });

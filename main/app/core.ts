@@ -9,17 +9,32 @@ import { preferencesStore } from '../store/preferences';
 import { outboxPage } from '../store/outbox';
 import { dashboardStore } from '../store/dashboard';
 import { APP_VERSION } from './version';
+import { outboxDetails } from '../store/outbox-details';
+import { emailAggregates } from '../store/email-aggregates';
+import { composer } from '../compose/compose';
+import { dispatches } from '../compose/dispatch';
+import { createRelaySync } from '../tracking/relay-sync';
+import { testRelay } from '../tracking/test-relay';
+import { extractLinks } from '../tracking/instrument';
+import { createSender } from '../send/sender';
+import { testImap, testSmtp } from '../send/test-connection';
+import { PROVIDERS } from '../send/providers';
+
+/** How often relay events are pulled while the app runs (plus on focus and "Sync now"). */
+const SYNC_INTERVAL_MS = 5 * 60_000;
 
 export interface CoreOptions extends OpenOptions {
   dataDir: string;
   mode: AppInfo['mode'];
   secretBox: (dataDir: string) => SecretBox;
+  /** Start the sender and the relay sync timers (the app does; API tests do not). */
+  background?: boolean;
 }
 
 export interface Core {
   db: Db;
   handlers: Handlers;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** The app without any window: database, stores and the contract's handlers. Plain Node. */
@@ -29,6 +44,19 @@ export function createCore(options: CoreOptions): Core {
   const shoots = shootsStore(db);
   const preferences = preferencesStore(db, options.secretBox(options.dataDir));
   const dashboard = dashboardStore(db);
+  const settings = () => preferences.withSecrets();
+  const sender = createSender({ db, preferences: settings });
+  const relaySync = createRelaySync({ db, settings: () => settings().tracking });
+  const composeDeps = { db, settings, extractLinks };
+  const sendEmail = composer(composeDeps);
+  const merges = dispatches({ ...composeDeps, refresh: emailAggregates(db) });
+  const details = outboxDetails(db);
+  // A blank password in a "test connection" form means: the one already stored.
+  const stored = (typed: string | undefined, kept: string) => (typed === undefined || typed === '' ? kept : typed);
+  const queued = <T>(result: T) => {
+    sender.kick();
+    return result;
+  };
 
   const handlers: Handlers = {
     'app.info': () => ({ mode: options.mode, version: APP_VERSION, dataDir: options.dataDir, schemaVersion: schemaVersion(db) }),
@@ -51,7 +79,41 @@ export function createCore(options: CoreOptions): Core {
     'preferences.save': (input) => preferences.save(input),
 
     'outbox.page': (query) => outboxPage(db, query),
+    'outbox.details': ({ id }) => details(id),
+    'outbox.resend': ({ recipientIds }) => queued({ queued: sender.resend(recipientIds) }),
+    'outbox.sender': () => sender.status(),
+
+    'emails.send': (input) => queued(sendEmail(input)),
+
+    'dispatches.preview': ({ filter }) => merges.preview(filter),
+    'dispatches.create': (input) => queued(merges.create(input)),
+    'dispatches.list': () => merges.list(),
+    'dispatches.get': ({ id }) => merges.summary(id),
+    'dispatches.pause': ({ id }) => merges.pause(id),
+    'dispatches.resume': ({ id }) => queued(merges.resume(id)),
+    'dispatches.cancel': ({ id }) => merges.cancel(id),
+
+    'tracking.syncNow': () => relaySync.syncNow(),
+    'tracking.status': () => relaySync.status(),
+
+    'preferences.providers': () => [...PROVIDERS],
+    'preferences.testSmtp': (input) => testSmtp({ ...input, password: stored(input.password, settings().smtp.password) }),
+    'preferences.testImap': (input) => testImap({ ...input, password: stored(input.password, settings().imap.password) }),
+    'preferences.testRelay': (input) => testRelay({ relayUrl: input.relayUrl, relaySecret: stored(input.relaySecret, settings().tracking.relaySecret) }),
   };
 
-  return { db, handlers, close: () => db.close() };
+  if (options.background) {
+    sender.start();
+    relaySync.start(SYNC_INTERVAL_MS);
+  }
+
+  return {
+    db,
+    handlers,
+    async close() {
+      relaySync.stop();
+      await sender.stop();
+      db.close();
+    },
+  };
 }

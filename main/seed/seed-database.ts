@@ -1,6 +1,7 @@
 import type { Db } from '../db/open-database';
 import { normalizeAddress } from '../domain/address';
-import { emailStatus, emailViewed, type RecipientStatus } from '../domain/status';
+import type { RecipientStatus } from '../domain/status';
+import { emailAggregates } from '../store/email-aggregates';
 import { rng } from './random';
 import { COMPANIES, DOMAINS, FIRST, LAST, PLACES, PROGRAMS, SHOOT_KINDS, SUBJECTS } from './vocabulary';
 
@@ -37,17 +38,16 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedResult {
     contact: db.prepare('INSERT INTO contacts (name, company, phone, notes, created_at, updated_at) VALUES (?, ?, ?, \'\', ?, ?)'),
     address: db.prepare('INSERT INTO addresses (contact_id, position, email, email_norm, purposes, consent) VALUES (?, ?, ?, ?, ?, ?)'),
     shoot: db.prepare('INSERT INTO shoots (title, client_id, shoot_date, location, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-    email: db.prepare(`INSERT INTO emails (message_id, shoot_id, from_address, subject, body_text, tracking, created_at, sent_at,
-      recipients_label, recipient_count, status, viewed, first_viewed_at, last_viewed_at, total_views, last_program)
-      VALUES (?, ?, 'studio@example.com', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    email: db.prepare(`INSERT INTO emails (message_id, shoot_id, from_address, subject, body_text, tracking, created_at, sent_at)
+      VALUES (?, ?, 'studio@example.com', ?, ?, ?, ?, ?)`),
     recipient: db.prepare(`INSERT INTO recipients (email_id, contact_id, kind, display_name, address, address_norm, status, status_reason,
       tracked, attempts, last_attempt_at, smtp_reply, first_viewed_at, last_viewed_at, views, clicks, last_program, updated_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     event: db.prepare(`INSERT INTO tracking_events (source, source_id, email_id, recipient_id, kind, at, ip, user_agent, method, link_index, url, verdict, program)
       VALUES ('seed', ?, ?, ?, ?, ?, ?, ?, 'GET', ?, ?, ?, ?)`),
     recipientViews: db.prepare('UPDATE recipients SET first_viewed_at = ?, last_viewed_at = ?, clicks = ?, last_program = ? WHERE id = ?'),
-    emailViews: db.prepare('UPDATE emails SET first_viewed_at = ?, last_viewed_at = ?, total_views = ?, last_program = ? WHERE id = ?'),
   };
+  const refresh = emailAggregates(db);
 
   const contacts: { id: number; name: string; email: string }[] = [];
   db.transaction(() => {
@@ -101,15 +101,9 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedResult {
       }
       const sent = rows.some((x) => x.status !== 'Failed' && x.status !== 'Blocked');
       const tracked = tracking !== 'off';
-      const statuses = rows.map((x) => x.status);
-      const label = rows.slice(0, 2).map((x) => x.contact.name).join(', ') + (rows.length > 2 ? ` +${rows.length - 2}` : '');
       const emailId = Number(ins.email.run(`<seed.${e}@outpost.example>`, shoot?.id ?? null, subject, `Hello,\n\n${subject}.\n`, tracking, createdAt,
-        sent ? createdAt + 2000 : null, label, rows.length, emailStatus(statuses), emailViewed(tracked, rows), null, null, 0, null).lastInsertRowid);
+        sent ? createdAt + 2000 : null).lastInsertRowid);
 
-      let first: number | null = null;
-      let last: number | null = null;
-      let total = 0;
-      let lastProgram: string | null = null;
       for (const row of rows) {
         const recipientId = Number(ins.recipient.run(emailId, row.contact.id, 'to', row.contact.name, row.contact.email, normalizeAddress(row.contact.email), row.status,
           row.reason, tracked ? 1 : 0, sent ? 1 : 0, sent ? createdAt + 2000 : null, sent ? '250 2.0.0 Ok: queued' : null,
@@ -134,14 +128,8 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedResult {
           row.clicks = 1;
         }
         ins.recipientViews.run(row.first, row.last, row.clicks, program, recipientId);
-        first = first === null ? row.first : Math.min(first, row.first!);
-        if (last === null || row.last! > last) {
-          last = row.last;
-          lastProgram = program;
-        }
-        total += row.views;
       }
-      if (total > 0) ins.emailViews.run(first, last, total, lastProgram, emailId);
+      refresh(emailId);
     }
   };
   for (let from = 0; from < options.emails; from += BATCH) {

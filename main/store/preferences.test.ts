@@ -6,11 +6,14 @@ import { DATABASE_FILE } from '../db/open-database';
 import { keyFileBox } from '../secrets/key-file-box';
 import { tempCore } from '../test/temp-core';
 import { preferencesStore } from './preferences';
+import { generateSecret } from '../../relay/token';
+
+const RELAY_SECRET = generateSecret();
 
 const prefs = (over: Record<string, unknown> = {}) => ({
   smtp: { host: 'smtp.example.com', port: 465, security: 'tls', username: 'me', password: 's3cret-smtp', fromAddress: 'me@example.com' },
   imap: { host: 'imap.example.com', password: 's3cret-imap', watchFolders: ['INBOX', 'Bounces'] },
-  tracking: { mode: 'opens', relayUrl: 'https://relay.example.com', relaySecret: 'relay-key' },
+  tracking: { mode: 'opens', relayUrl: 'https://relay.example.com', relaySecret: RELAY_SECRET },
   bccMyself: true,
   ...over,
 });
@@ -47,9 +50,9 @@ describe('preferences', () => {
   it('refuse bad values by field and keep what was stored', async () => {
     const { handlers } = tempCore();
     await invoke(handlers, 'preferences.save', prefs());
-    const bad = await invoke(handlers, 'preferences.save', prefs({ tracking: { mode: 'sometimes', relayUrl: 'ftp://x' } }));
+    const bad = await invoke(handlers, 'preferences.save', prefs({ tracking: { mode: 'sometimes', relayUrl: 'ftp://x', relaySecret: 'short' } }));
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.error.fields!.map((f) => f.path)).toEqual(expect.arrayContaining(['tracking.mode', 'tracking.relayUrl']));
+    if (!bad.ok) expect(bad.error.fields!.map((f) => f.path)).toEqual(expect.arrayContaining(['tracking.mode', 'tracking.relayUrl', 'tracking.relaySecret']));
     expect(await invoke(handlers, 'preferences.get', {})).toMatchObject({ ok: true, value: { tracking: { mode: 'opens', relayUrl: 'https://relay.example.com' } } });
   });
 });

@@ -24,7 +24,7 @@ const SQL = {
   insert: `
     INSERT INTO tracking_events (source, source_id, email_id, recipient_id, kind, at, ip, user_agent, method, link_index, url, verdict, program)
     VALUES (:source, :sourceId, :emailId, :recipientId, :kind, :at, :ip, :userAgent, :method, :linkIndex, :url, :verdict, :program)
-    ON CONFLICT (source, source_id) DO NOTHING`,
+    ON CONFLICT (source_id) DO NOTHING`,
   count: `
     UPDATE recipients SET status = :status, views = :views, clicks = clicks + :clicks,
       first_viewed_at = :first, last_viewed_at = :last,

@@ -23,6 +23,10 @@ ALTER TABLE emails ADD COLUMN sent_folder_state TEXT NOT NULL DEFAULT 'none';
 -- Errors that stop the whole email (no connection, login refused), shown in the Outbox.
 ALTER TABLE emails ADD COLUMN last_error TEXT;
 
+-- The relay's event ids are unique across relays (they carry its database instance), so an
+-- event is stored once even if the user changes how the relay's URL is written.
+CREATE UNIQUE INDEX tracking_events_by_source_id ON tracking_events(source_id);
+
 -- One row per relay the app has pulled events from.
 CREATE TABLE relay_sync (
   source        TEXT PRIMARY KEY,          -- the relay URL

@@ -1,0 +1,77 @@
+import crypto from 'node:crypto';
+import type { Db } from '../db/open-database';
+import type { Checked } from '../domain/recipient-checks';
+import { emailAggregates } from '../store/email-aggregates';
+import { prepareAll } from '../store/prepare';
+import type { RecipientSource } from './recipient-source';
+
+export type TrackingMode = 'off' | 'opens' | 'opens_clicks';
+export type ConsentPolicy = 'track-unless-denied' | 'track-only-granted';
+
+export interface EmailDraft {
+  subject: string;
+  bodyText: string;
+  /** null for a plain-text email (the sender makes simple HTML of it when it is tracked). */
+  bodyHtml: string | null;
+  links: string[];
+  tracking: TrackingMode;
+  shootId: number | null;
+  dispatchId: number | null;
+  attachments: { filename: string; contentType: string; content: Buffer }[];
+}
+
+export interface SendContext {
+  fromAddress: string;
+  consentPolicy: ConsentPolicy;
+  bccMyself: boolean;
+  appendToSent: boolean;
+  now: number;
+}
+
+const SQL = {
+  email: `INSERT INTO emails (message_id, shoot_id, dispatch_id, from_address, subject, body_html, body_text, tracking, links, created_at, bcc_self_state, sent_folder_state)
+          VALUES (:messageId, :shootId, :dispatchId, :from, :subject, :html, :text, :tracking, :links, :now, :bccSelf, :sentFolder)`,
+  attachment: `INSERT INTO attachments (email_id, filename, content_type, size, content) VALUES (?, ?, ?, ?, ?)`,
+  recipient: `INSERT INTO recipients (email_id, contact_id, kind, display_name, address, address_norm, status, status_reason, tracked,
+                send_state, next_attempt_at, copy_id, updated_at)
+              VALUES (:emailId, :contactId, :kind, :name, :address, :norm, :status, :reason, :tracked, :sendState, :next, :copyId, :now)`,
+} as const;
+
+export function consentAllows(policy: ConsentPolicy, consent: 'granted' | 'denied' | 'unknown'): boolean {
+  return policy === 'track-only-granted' ? consent === 'granted' : consent !== 'denied';
+}
+
+/** Our own Message-ID, on the sender's domain so receiving servers see nothing unusual. */
+export function newMessageId(fromAddress: string): string {
+  const domain = fromAddress.split('@')[1] || 'outpost.invalid';
+  return `<outpost.${Date.now().toString(36)}.${crypto.randomBytes(9).toString('base64url')}@${domain}>`;
+}
+
+/**
+ * Stores one email and its checked recipients, ready for the sender: sendable copies queued,
+ * the rest with their final never-sent status. Call inside a transaction.
+ */
+export function emailInserter(db: Db, source: RecipientSource) {
+  const q = prepareAll(db, SQL);
+  const refresh = emailAggregates(db);
+  return function insertEmail(draft: EmailDraft, recipients: readonly Checked[], ctx: SendContext): number {
+    const emailId = Number(
+      q.email.run({
+        messageId: newMessageId(ctx.fromAddress), shootId: draft.shootId, dispatchId: draft.dispatchId, from: ctx.fromAddress,
+        subject: draft.subject, html: draft.bodyHtml, text: draft.bodyText, tracking: draft.tracking, links: JSON.stringify(draft.links),
+        now: ctx.now, bccSelf: ctx.bccMyself ? 'queued' : 'none', sentFolder: ctx.appendToSent ? 'queued' : 'none',
+      }).lastInsertRowid,
+    );
+    for (const a of draft.attachments) q.attachment.run(emailId, a.filename, a.contentType, a.content.length, a.content);
+    for (const r of recipients) {
+      const tracked = r.ok && draft.tracking !== 'off' && consentAllows(ctx.consentPolicy, source.consent(r.norm));
+      q.recipient.run({
+        emailId, contactId: r.contactId, kind: r.kind, name: r.name, address: r.address ?? '', norm: r.norm,
+        status: r.ok ? 'Unsent' : r.status, reason: r.ok ? '' : r.reason, tracked: tracked ? 1 : 0,
+        sendState: r.ok ? 'queued' : 'none', next: r.ok ? ctx.now : null, copyId: r.ok ? crypto.randomBytes(12).toString('base64url') : null, now: ctx.now,
+      });
+    }
+    refresh(emailId);
+    return emailId;
+  };
+}

@@ -1,0 +1,39 @@
+import type { Db } from '../db/open-database';
+import type { EmailDetails } from '../api/contract';
+import { notFound } from '../api/errors';
+import { prepareAll } from './prepare';
+
+const SQL = {
+  email: `
+    SELECT e.id, e.subject, e.from_address AS fromAddress, e.created_at AS createdAt, e.sent_at AS sentAt, e.tracking,
+           e.status, e.viewed, e.total_views AS totalViews, e.shoot_id AS shootId, s.title AS shootTitle,
+           e.dispatch_id AS dispatchId, e.last_error AS lastError, e.body_text AS bodyText, e.body_html AS bodyHtml,
+           e.links, e.bcc_self_state AS bccSelfState, e.sent_folder_state AS sentFolderState, e.message_id AS messageId
+    FROM emails e LEFT JOIN shoots s ON s.id = e.shoot_id WHERE e.id = ?`,
+  recipients: `
+    SELECT id, kind, display_name AS name, address, status, status_reason AS statusReason, bounce_class AS bounceClass,
+           send_state AS sendState, attempts, last_attempt_at AS lastAttemptAt, next_attempt_at AS nextAttemptAt,
+           smtp_reply AS smtpReply, tracked, views, clicks, first_viewed_at AS firstViewedAt, last_viewed_at AS lastViewedAt,
+           last_program AS lastProgram
+    FROM recipients WHERE email_id = ?
+    ORDER BY CASE kind WHEN 'to' THEN 0 WHEN 'cc' THEN 1 ELSE 2 END, id`,
+  events: `
+    SELECT id, recipient_id AS recipientId, kind, at, ip, user_agent AS userAgent, method, link_index AS linkIndex, url, verdict, program
+    FROM tracking_events WHERE email_id = ? ORDER BY at, id LIMIT 5000`,
+  attachments: `SELECT filename, content_type AS contentType, size FROM attachments WHERE email_id = ? ORDER BY id`,
+} as const;
+
+/** Everything "Show details" lists for one email: each recipient's result and every event. */
+export function outboxDetails(db: Db) {
+  const q = prepareAll(db, SQL);
+  return (id: number): EmailDetails => {
+    const email = q.email.get(id) as (Omit<EmailDetails['email'], 'links'> & { links: string }) | undefined;
+    if (!email) throw notFound('Email', id);
+    return {
+      email: { ...email, links: JSON.parse(email.links) as string[] },
+      recipients: (q.recipients.all(id) as (Omit<EmailDetails['recipients'][number], 'tracked'> & { tracked: number })[]).map((r) => ({ ...r, tracked: r.tracked === 1 })),
+      events: q.events.all(id) as EmailDetails['events'],
+      attachments: q.attachments.all(id) as EmailDetails['attachments'],
+    };
+  };
+}

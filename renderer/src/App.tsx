@@ -1,12 +1,22 @@
+import { useEffect } from 'react';
+import { call } from './api/client';
 import { SECTIONS, href, useRoute } from './routes';
 import { Dashboard } from './sections/Dashboard';
 import { Outbox } from './sections/Outbox';
+import { Compose } from './sections/Compose';
 import { Shoots } from './sections/Shoots';
 import { Contacts } from './sections/Contacts';
 import { PreferencesSection } from './sections/Preferences';
 
 export function App() {
   const route = useRoute();
+  // Opens and clicks are pulled from the relay whenever the user comes back to the app (the core
+  // also pulls on a timer); errors show on the Outbox's sync status, not here.
+  useEffect(() => {
+    const sync = () => void call('tracking.syncNow', {}).catch(() => {});
+    window.addEventListener('focus', sync);
+    return () => window.removeEventListener('focus', sync);
+  }, []);
   return (
     <div className="shell">
       <nav className="sidebar" aria-label="Sections">
@@ -19,7 +29,8 @@ export function App() {
       </nav>
       <main className="content">
         {route.section === 'dashboard' && <Dashboard />}
-        {route.section === 'outbox' && <Outbox />}
+        {route.section === 'outbox' && <Outbox selected={route.item} />}
+        {route.section === 'compose' && <Compose mode={route.item} />}
         {route.section === 'shoots' && <Shoots selected={route.item} />}
         {route.section === 'contacts' && <Contacts selected={route.item} />}
         {route.section === 'preferences' && <PreferencesSection />}

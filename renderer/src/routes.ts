@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 export const SECTIONS = [
   { id: 'dashboard', label: 'Dashboard' },
   { id: 'outbox', label: 'Outbox' },
+  { id: 'compose', label: 'Compose' },
   { id: 'shoots', label: 'Shoots' },
   { id: 'contacts', label: 'Contacts' },
   { id: 'preferences', label: 'Preferences' },

@@ -9,12 +9,16 @@ export interface CallState<T> {
   reload: () => void;
 }
 
-/** Runs a read call when `key` changes (the input, serialized), keeping the last good data. */
-export function useCall<K extends CallName>(name: K, input: CallInput<K>): CallState<CallOutput<K>> {
+/** Runs a read call when its input changes (compared serialized), keeping the last good data. */
+export function useCall<K extends CallName>(name: K, input: CallInput<K>, enabled = true): CallState<CallOutput<K>> {
   const key = JSON.stringify(input);
   const [state, setState] = useState<{ data?: CallOutput<K>; error?: CallError; loading: boolean }>({ loading: true });
   const [nonce, setNonce] = useState(0);
   useEffect(() => {
+    if (!enabled) {
+      setState({ loading: false });
+      return;
+    }
     let live = true;
     setState((s) => ({ ...s, loading: true }));
     call(name, JSON.parse(key) as CallInput<K>).then(
@@ -24,7 +28,7 @@ export function useCall<K extends CallName>(name: K, input: CallInput<K>): CallS
     return () => {
       live = false;
     };
-  }, [name, key, nonce]);
+  }, [name, key, nonce, enabled]);
   const reload = useCallback(() => setNonce((n) => n + 1), []);
   return { data: state.data, error: state.error, loading: state.loading, reload };
 }

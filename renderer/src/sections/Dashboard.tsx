@@ -2,10 +2,12 @@ import { call } from '../api/client';
 import { useCall } from '../api/use-call';
 import { ErrorBanner, formatTime } from '../components/form';
 import { href } from '../routes';
+import { DispatchCard } from './DispatchCard';
 
 export function Dashboard() {
   const summary = useCall('dashboard.summary', {});
   const info = useCall('app.info', {});
+  const dispatches = useCall('dispatches.list', {});
   const s = summary.data;
   return (
     <section>
@@ -18,6 +20,12 @@ export function Dashboard() {
             <a className="card" href={href('shoots')}><strong>{s.shoots.toLocaleString()}</strong> shoots</a>
             <a className="card" href={href('outbox')}><strong>{s.emailsLast90Days.toLocaleString()}</strong> emails in the last 90 days</a>
           </div>
+          {dispatches.data && dispatches.data.length > 0 && (
+            <>
+              <h2>Dispatches</h2>
+              <div className="cards">{dispatches.data.map((d) => <DispatchCard key={d.id} id={d.id} />)}</div>
+            </>
+          )}
           <h2>Notices</h2>
           {s.notices.length === 0 ? (
             <p className="muted">Nothing needs your attention.</p>

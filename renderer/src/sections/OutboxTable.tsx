@@ -18,7 +18,8 @@ const STATUSES = ['Unsent', 'Sent', 'Soft Bounced', 'Bounced', 'Delivered', 'Ope
  * they are fetched from the core in blocks of 100 as they scroll into view. Sorting and filtering
  * happen in the core (react-table runs in manual mode), so 100,000 emails cost what 100 do.
  */
-export function OutboxTable({ scope, height, hidden = [] }: { scope: Scope; height: number | string; hidden?: readonly string[] }) {
+/** `version`: bump it to read the rows again (after a sync). */
+export function OutboxTable({ scope, height, hidden = [], version = 0 }: { scope: Scope; height: number | string; hidden?: readonly string[]; version?: number }) {
   const [sorting, setSorting] = useState<SortingState>([{ id: 'createdAt', desc: true }]);
   const [search, setSearch] = useState('');
   const [debounced, setDebounced] = useState('');
@@ -40,7 +41,7 @@ export function OutboxTable({ scope, height, hidden = [] }: { scope: Scope; heig
     const sort = sorting[0] ?? { id: 'createdAt', desc: true };
     return { scope, search: debounced, status, viewed, sort: sort.id as (typeof OUTBOX_SORTS)[number], direction: sort.desc ? 'desc' : 'asc' } as const;
   }, [scope, debounced, status, viewed, sorting]);
-  const queryKey = JSON.stringify(query);
+  const queryKey = JSON.stringify({ query, version });
 
   function load(block: number, key: string) {
     if (blocks.current.has(block) || pending.current.has(block)) return;
@@ -61,13 +62,15 @@ export function OutboxTable({ scope, height, hidden = [] }: { scope: Scope; heig
   }
 
   const queryKeyRef = useRef(queryKey);
+  const lastVersion = useRef(version);
   useEffect(() => {
     queryKeyRef.current = queryKey;
     blocks.current.clear();
     pending.current.clear();
     setError(undefined);
     setTotal(null);
-    scroller.current?.scrollTo({ top: 0 });
+    if (version === lastVersion.current) scroller.current?.scrollTo({ top: 0 });
+    lastVersion.current = version;
     load(0, queryKey);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [queryKey]);

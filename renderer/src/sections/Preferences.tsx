@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { Preferences } from '../../../main/api/contract';
+import type { ConnectionTest, Preferences } from '../../../main/api/contract';
 import { CONSENT_POLICIES, SECURITY, TRACKING_MODES, preferencesInput } from '../../../main/api/schemas';
 import { call } from '../api/client';
-import { asCallError } from '../api/use-call';
+import { asCallError, useCall } from '../api/use-call';
 import { ErrorBanner, Field, FormMessage, useSubmit } from '../components/form';
 
 type Security = (typeof SECURITY)[number];
@@ -24,6 +24,8 @@ export function PreferencesSection() {
   });
   const [saved, setSaved] = useState(false);
   const form = useSubmit('preferences.save', preferencesInput);
+  const providers = useCall('preferences.providers', {});
+  const [tests, setTests] = useState<Record<string, ConnectionTest | 'testing'>>({});
 
   useEffect(() => {
     call('preferences.get', {}).then(setPrefs, (e: unknown) => setLoadError(asCallError(e)));
@@ -36,6 +38,41 @@ export function PreferencesSection() {
   const setImap = (patch: Partial<Preferences['imap']>) => (setSaved(false), setPrefs({ ...p, imap: { ...p.imap, ...patch } }));
   const setTracking = (patch: Partial<Preferences['tracking']>) => (setSaved(false), setPrefs({ ...p, tracking: { ...p.tracking, ...patch } }));
   const setSecret = (k: keyof typeof secrets, patch: Partial<SecretDraft>) => (setSaved(false), setSecrets({ ...secrets, [k]: { ...secrets[k], ...patch } }));
+
+  /** Tests what is in the form now; a blank password field means the stored one. */
+  async function test(kind: 'smtp' | 'imap' | 'relay') {
+    setTests((t) => ({ ...t, [kind]: 'testing' }));
+    const { hasPassword: _s, ...smtp } = p.smtp;
+    const { hasPassword: _i, ...imap } = p.imap;
+    const { hasRelaySecret: _r, ...tracking } = p.tracking;
+    const result = await (kind === 'smtp' ? call('preferences.testSmtp', { ...smtp, password: keepOrSet(secrets.smtp) })
+      : kind === 'imap' ? call('preferences.testImap', { ...imap, password: keepOrSet(secrets.imap) })
+      : call('preferences.testRelay', { ...tracking, relaySecret: keepOrSet(secrets.relay) })).catch((e: unknown) => ({ ok: false, message: asCallError(e).message }));
+    setTests((t) => ({ ...t, [kind]: result }));
+  }
+  const testButton = (kind: 'smtp' | 'imap' | 'relay', label: string) => {
+    const r = tests[kind];
+    return (
+      <div className="test-result">
+        <button type="button" onClick={() => void test(kind)} disabled={r === 'testing'}>{r === 'testing' ? 'Testing…' : label}</button>
+        {r && r !== 'testing' && (
+          <span role="status" aria-label={`${label} result`} className={r.ok ? 'ok' : 'error-text'}>
+            {r.message}{r.folders ? ` Folders: ${r.folders.join(', ')}` : ''}
+          </span>
+        )}
+      </div>
+    );
+  };
+  function applyPreset(id: string) {
+    const preset = providers.data?.find((x) => x.id === id);
+    if (!preset) return;
+    setSaved(false);
+    setPrefs({
+      ...p,
+      smtp: { ...p.smtp, host: preset.host, port: preset.port, security: preset.security, maxConnections: preset.maxConnections, messagesPerMinute: preset.messagesPerMinute },
+      imap: preset.imap ? { ...p.imap, ...preset.imap } : p.imap,
+    });
+  }
 
   async function save(e: React.FormEvent) {
     e.preventDefault();
@@ -77,6 +114,12 @@ export function PreferencesSection() {
       <h1>Preferences</h1>
       <fieldset>
         <legend>Sending (SMTP)</legend>
+        <Field label="Provider" hint={providers.data?.find((x) => x.host === p.smtp.host)?.note}>
+          <select aria-label="Provider" value={providers.data?.find((x) => x.host === p.smtp.host)?.id ?? ''} onChange={(e) => applyPreset(e.target.value)}>
+            <option value="">Other (enter the server yourself)</option>
+            {providers.data?.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
+          </select>
+        </Field>
         <div className="row">
           <Field label="SMTP server" error={err['smtp.host']}><input aria-label="SMTP server" value={p.smtp.host} onChange={(e) => setSmtp({ host: e.target.value })} placeholder="smtp.example.com" /></Field>
           <Field label="SMTP port" error={err['smtp.port']}><input aria-label="SMTP port" type="number" value={p.smtp.port} onChange={(e) => setSmtp({ port: Number(e.target.value) })} /></Field>
@@ -94,6 +137,7 @@ export function PreferencesSection() {
           <Field label="Connections at once" error={err['smtp.maxConnections']}><input type="number" value={p.smtp.maxConnections} onChange={(e) => setSmtp({ maxConnections: Number(e.target.value) })} /></Field>
           <Field label="Messages per minute" error={err['smtp.messagesPerMinute']}><input type="number" value={p.smtp.messagesPerMinute} onChange={(e) => setSmtp({ messagesPerMinute: Number(e.target.value) })} /></Field>
         </div>
+        {testButton('smtp', 'Test SMTP connection')}
         <label className="inline"><input type="checkbox" checked={p.bccMyself} onChange={(e) => (setSaved(false), setPrefs({ ...p, bccMyself: e.target.checked }))} /> BCC myself (an untracked copy)</label>
       </fieldset>
       <fieldset>
@@ -113,6 +157,7 @@ export function PreferencesSection() {
           </Field>
           <Field label="Sent folder" error={err['imap.sentFolder']}><input aria-label="Sent folder" value={p.imap.sentFolder} onChange={(e) => setImap({ sentFolder: e.target.value })} /></Field>
         </div>
+        {testButton('imap', 'Test IMAP connection')}
       </fieldset>
       <fieldset>
         <legend>Tracking</legend>
@@ -125,6 +170,7 @@ export function PreferencesSection() {
           <Field label="Relay URL" error={err['tracking.relayUrl']}><input aria-label="Relay URL" value={p.tracking.relayUrl} onChange={(e) => setTracking({ relayUrl: e.target.value })} placeholder="https://relay.example.com" /></Field>
           {secretField('relay', 'Relay secret', p.tracking.hasRelaySecret, 'tracking.relaySecret')}
         </div>
+        {testButton('relay', 'Test relay')}
         <Field label="Consent policy">
           <select aria-label="Consent policy" value={p.tracking.consentPolicy} onChange={(e) => setTracking({ consentPolicy: e.target.value as Preferences['tracking']['consentPolicy'] })}>
             {CONSENT_POLICIES.map((c) => <option key={c} value={c}>{POLICY_LABELS[c]}</option>)}

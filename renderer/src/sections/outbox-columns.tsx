@@ -17,7 +17,7 @@ const text = (id: SortKey, header: string, width: string, get: (r: OutboxRow) =>
 // The Outbox columns of DESIGN.md; the id of each is the core's sort key for it.
 export const OUTBOX_COLUMNS = [
   text('createdAt', 'Date', '8rem', (r) => formatShortTime(r.createdAt)),
-  text('subject', 'Subject', 'minmax(6rem, 2fr)', (r) => r.subject),
+  text('subject', 'Subject', 'minmax(6rem, 2fr)', (r) => <a href={href('outbox', r.id)} title="Show details">{r.subject}</a>),
   text('recipients', 'Recipients', 'minmax(5rem, 1.5fr)', (r) => r.recipients),
   text('shoot', 'Shoot', 'minmax(5rem, 1fr)', (r) => (r.shootId ? <a href={href('shoots', r.shootId)}>{r.shootTitle}</a> : '')),
   text('status', 'Status', '6.5rem', (r) => <span className={`status s-${r.status.replace(/\s/g, '-').toLowerCase()}`}>{r.status}</span>),

@@ -1,0 +1,40 @@
+import { useEffect } from 'react';
+import { call } from '../api/client';
+import { useCall } from '../api/use-call';
+import { ErrorBanner, formatTime } from '../components/form';
+
+/** One dispatch: its counts over the copies, a progress bar while it sends, and its controls. */
+export function DispatchCard({ id, live = false }: { id: number; live?: boolean }) {
+  const d = useCall('dispatches.get', { id });
+  const sending = d.data?.status === 'sending';
+  useEffect(() => {
+    if (!live || (d.data && !sending && d.data.status !== 'paused')) return;
+    const t = setInterval(d.reload, 1000);
+    return () => clearInterval(t);
+  }, [live, sending, d.data, d.reload]);
+  if (!d.data) return <ErrorBanner error={d.error} />;
+  const { counts: c, status } = d.data;
+  const sendable = c.total - c.notSent;
+  const done = sendable - c.queued - c.held;
+  const act = (name: 'dispatches.pause' | 'dispatches.resume' | 'dispatches.cancel') => void call(name, { id }).then(d.reload);
+  return (
+    <article className="card dispatch" aria-label={d.data.name}>
+      <h3>{d.data.name}</h3>
+      <p className="muted small">{formatTime(d.data.createdAt)} · {status}</p>
+      <progress max={Math.max(sendable, 1)} value={done} aria-label="Sending progress" /> <span className="small">{done} / {sendable} handed to the server</span>
+      <dl className="counts">
+        <div><dt>Sent</dt><dd>{c.sent}</dd></div>
+        <div><dt>Delivered</dt><dd>{c.delivered}</dd></div>
+        <div><dt>Opened</dt><dd>{c.opened}</dd></div>
+        <div><dt>Clicked</dt><dd>{c.clicked}</dd></div>
+        <div><dt>Bounced</dt><dd>{c.bounced + c.softBounced}</dd></div>
+        <div><dt>Not sent</dt><dd>{c.notSent}</dd></div>
+      </dl>
+      <div className="actions">
+        {status === 'sending' && <button type="button" onClick={() => act('dispatches.pause')}>Pause</button>}
+        {status === 'paused' && <button type="button" onClick={() => act('dispatches.resume')}>Resume</button>}
+        {(status === 'sending' || status === 'paused') && <button type="button" className="danger" onClick={() => confirm('Cancel the emails not sent yet?') && act('dispatches.cancel')}>Cancel</button>}
+      </div>
+    </article>
+  );
+}

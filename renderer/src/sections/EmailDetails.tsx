@@ -1,0 +1,101 @@
+import DOMPurify from 'dompurify';
+import { useState } from 'react';
+import type { EmailDetails as Details } from '../../../main/api/contract';
+import { call } from '../api/client';
+import { asCallError, useCall } from '../api/use-call';
+import { ErrorBanner, formatTime } from '../components/form';
+
+const VERDICT_LABEL: Record<string, string> = {
+  person: 'person', mail_proxy: 'mail proxy', privacy_prefetch: 'privacy prefetch', security_scanner: 'security scanner', self: 'you',
+};
+const RESENDABLE = new Set(['unknown']);
+const RESENDABLE_STATUS = new Set(['Soft Bounced', 'Bounced']);
+
+// Shown in a sandboxed frame with no scripts, and a policy that forbids every remote load: the
+// app never fetches a pixel or an image of the email it shows.
+const FRAME_POLICY = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
+function previewDoc(e: Details['email']): string {
+  const body = e.bodyHtml !== null
+    ? DOMPurify.sanitize(e.bodyHtml, { FORBID_TAGS: ['style'], FORBID_ATTR: ['srcset'] })
+    : `<pre style="white-space:pre-wrap;font:inherit">${(e.bodyText ?? '').replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)}</pre>`;
+  return `<!doctype html><meta http-equiv="Content-Security-Policy" content="${FRAME_POLICY}"><body style="font:14px system-ui;margin:8px">${body}</body>`;
+}
+
+export function EmailDetails({ id, onClose }: { id: number; onClose: () => void }) {
+  const details = useCall('outbox.details', { id });
+  const [actionError, setActionError] = useState<Error>();
+  const d = details.data;
+
+  async function resend(ids: number[]) {
+    try {
+      await call('outbox.resend', { recipientIds: ids });
+      details.reload();
+    } catch (err) {
+      setActionError(asCallError(err));
+    }
+  }
+
+  return (
+    <aside className="details" role="dialog" aria-label="Email details">
+      <div className="toolbar">
+        <h2>{d?.email.subject ?? 'Email'}</h2>
+        <button type="button" onClick={onClose} aria-label="Close details">Close</button>
+      </div>
+      <ErrorBanner error={details.error ?? actionError} />
+      {d && (
+        <>
+          <p className="muted small">
+            From {d.email.fromAddress} · created {formatTime(d.email.createdAt)}{d.email.sentAt ? ` · sent ${formatTime(d.email.sentAt)}` : ''}
+            {' · '}tracking {d.email.tracking === 'off' ? 'off' : d.email.tracking === 'opens' ? 'opens' : 'opens and clicks'}
+            {d.email.shootTitle ? ` · ${d.email.shootTitle}` : ''}
+          </p>
+          <p>Status <strong>{d.email.status}</strong> · Viewed <strong data-testid="details-viewed">{d.email.viewed}</strong> · <span data-testid="details-views">{d.email.totalViews}</span> view{d.email.totalViews === 1 ? '' : 's'} (by people and their mail proxies)</p>
+          {d.email.lastError && <p className="banner error">{d.email.lastError}</p>}
+          <h3>Recipients</h3>
+          <table className="plain" aria-label="Recipients">
+            <thead><tr><th>Recipient</th><th>Result</th><th>Attempts</th><th>Last attempt</th><th>Server reply</th><th>Views</th><th>Clicks</th><th>Program</th><th /></tr></thead>
+            <tbody>
+              {d.recipients.map((r) => (
+                <tr key={r.id}>
+                  <td>{r.kind !== 'to' && <span className="muted">{r.kind}: </span>}{r.name ? `${r.name} ` : ''}<span className="muted">{r.address || '(no address)'}</span></td>
+                  <td><span className={`status s-${r.status.replace(/\s/g, '-').toLowerCase()}`}>{r.sendState === 'unknown' ? 'unknown — check' : r.status}</span>
+                    {r.statusReason && <div className="small muted">{r.statusReason}</div>}
+                    {r.sendState === 'queued' && r.nextAttemptAt && r.attempts > 0 && <div className="small muted">next try {formatTime(r.nextAttemptAt)}</div>}</td>
+                  <td>{r.attempts}</td>
+                  <td>{formatTime(r.lastAttemptAt)}</td>
+                  <td className="small">{r.smtpReply ?? ''}</td>
+                  <td>{r.tracked ? r.views : <span className="muted">untracked</span>}</td>
+                  <td>{r.tracked ? r.clicks : ''}</td>
+                  <td>{r.lastProgram ?? ''}</td>
+                  <td>{(RESENDABLE.has(r.sendState) || RESENDABLE_STATUS.has(r.status)) && <button type="button" onClick={() => void resend([r.id])}>Resend</button>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h3>Opens and clicks</h3>
+          {d.events.length === 0 ? <p className="muted">{d.email.tracking === 'off' ? 'This email was not tracked.' : 'None yet.'}</p> : (
+            <table className="plain" aria-label="Events">
+              <thead><tr><th>Time</th><th>Recipient</th><th>Event</th><th>Who</th><th>Program</th><th>IP</th><th>User agent</th></tr></thead>
+              <tbody>
+                {d.events.map((e) => (
+                  <tr key={e.id}>
+                    <td>{formatTime(e.at)}</td>
+                    <td>{d.recipients.find((r) => r.id === e.recipientId)?.address ?? ''}</td>
+                    <td>{e.kind === 'open' ? 'opened' : <>clicked <a href={e.url ?? '#'} target="_blank" rel="noreferrer noopener">{e.url}</a></>}{e.method === 'HEAD' ? ' (HEAD)' : ''}</td>
+                    <td>{VERDICT_LABEL[e.verdict] ?? e.verdict}</td>
+                    <td>{e.program ?? ''}</td>
+                    <td>{e.ip}</td>
+                    <td className="small ua">{e.userAgent}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {d.attachments.length > 0 && <p className="small">Attachments: {d.attachments.map((a) => `${a.filename} (${Math.ceil(a.size / 1024)} KB)`).join(', ')}</p>}
+          <h3>Message</h3>
+          <iframe className="preview" title="Message" sandbox="" srcDoc={previewDoc(d.email)} />
+        </>
+      )}
+    </aside>
+  );
+}

@@ -5,18 +5,15 @@ import path from 'node:path';
 
 export const tempDataDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-e2e-'));
 
-/** Starts the built browser-mode app on a data folder and resolves with the URL it prints. */
-export async function startBrowserApp(dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['dist/main/browser-main.cjs'], {
-    env: { ...process.env, OUTPOST_DATA_DIR: dataDir, OUTPOST_NO_OPEN: '1', OUTPOST_PORT: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/** Starts a built entry (node) and resolves with the URL it prints on its first matching line. */
+async function startPrinting(script: string, env: Record<string, string>, pattern: RegExp): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`app did not start:\n${output}`)), 15_000);
+    const timer = setTimeout(() => reject(new Error(`${script} did not start:\n${output}`)), 15_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /running at (http:\/\/\S+)/.exec(output);
+      const match = pattern.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]!);
@@ -24,10 +21,18 @@ export async function startBrowserApp(dataDir: string): Promise<{ url: string; s
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`app exited with ${code}:\n${output}`)));
+    child.on('exit', (code) => reject(new Error(`${script} exited with ${code}:\n${output}`)));
   });
   return { url, stop: () => stop(child) };
 }
+
+/** The built browser-mode app on a data folder; its URL carries the launch token. */
+export const startBrowserApp = (dataDir: string) =>
+  startPrinting('dist/main/browser-main.cjs', { OUTPOST_DATA_DIR: dataDir, OUTPOST_NO_OPEN: '1', OUTPOST_PORT: '0' }, /running at (http:\/\/\S+)/);
+
+/** The built relay on a free loopback port, as a user deploys it. */
+export const startRelay = (secret: string) =>
+  startPrinting('dist/relay/relay.cjs', { RELAY_PORT: '0', RELAY_HOST: '127.0.0.1', RELAY_DB: path.join(tempDataDir(), 'relay.sqlite'), RELAY_SECRET: secret }, /listening on (http:\/\/\S+)/);
 
 function stop(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {

@@ -1,0 +1,92 @@
+import { expect, test, type Page } from '@playwright/test';
+import { generateSecret } from '../relay/token';
+import { startBrowserApp, startRelay, tempDataDir } from './app-process';
+import { startSmtpSink } from './smtp-sink';
+
+const PERSON_UA = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Thunderbird/128.3.0';
+
+/** Preferences through the same API the UI uses (the UI path is covered by browser.spec.ts). */
+async function savePreferences(appUrl: string, smtpPort: number, relayUrl: string, relaySecret: string) {
+  const token = new URL(appUrl).hash.replace('#token=', '');
+  const res = await fetch(new URL('/api/call/preferences.save', appUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      smtp: { host: '127.0.0.1', port: smtpPort, security: 'none', fromName: 'Studio', fromAddress: 'studio@outpost.test' },
+      imap: { host: '' },
+      tracking: { mode: 'opens_clicks', relayUrl, relaySecret },
+    }),
+  });
+  expect(await res.json()).toMatchObject({ ok: true });
+}
+
+async function compose(page: Page, to: string, subject: string, body: string, track?: 'off') {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Compose' }).click();
+  const form = page.getByRole('form', { name: 'Email' });
+  await form.getByLabel('To address').fill(to);
+  await form.getByLabel('To address').press('Enter');
+  await form.getByLabel('Subject').fill(subject);
+  await form.getByLabel('Message').fill(body);
+  if (track) await form.getByLabel('Track').selectOption(track);
+  await form.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByRole('dialog', { name: 'Email details' })).toBeVisible();
+}
+
+test('a tracked email: sent through SMTP, opened and clicked through a real relay, shown as Read after Sync now', async ({ page }) => {
+  const secret = generateSecret();
+  const smtp = await startSmtpSink();
+  const relay = await startRelay(secret);
+  const app = await startBrowserApp(tempDataDir());
+  try {
+    await savePreferences(app.url, smtp.port, relay.url, secret);
+    await page.goto(app.url);
+
+    await compose(page, 'Ana Client <ana@client.example>', 'Your gallery is ready', 'Hello Ana,\n\nyour photos: https://studio.example/gallery\n');
+    const [mail] = await smtp.waitFor(1);
+    expect(mail!.envelopeTo).toEqual(['ana@client.example']);
+    const html = String(mail!.parsed.html);
+    const pixel = /<img[^>]+src="([^"]+\/o\/[^"]+)"/.exec(html)?.[1];
+    const click = /href="([^"]+\/c\/[^"]+)"/.exec(html)?.[1]?.replace(/&amp;/g, '&');
+    expect(pixel, html).toBeTruthy();
+    expect(click, html).toBeTruthy();
+    expect(pixel!.startsWith(relay.url.replace(/\/$/, ''))).toBe(true);
+
+    // The recipient's mail program loads the pixel, then the recipient follows the link.
+    const opened = await fetch(pixel!, { headers: { 'user-agent': PERSON_UA } });
+    expect(opened.headers.get('content-type')).toContain('image/gif');
+    const followed = await fetch(click!, { headers: { 'user-agent': PERSON_UA }, redirect: 'manual' });
+    expect(followed.status).toBe(302);
+    expect(followed.headers.get('location')).toBe('https://studio.example/gallery');
+
+    await page.getByRole('button', { name: 'Close details' }).click();
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await expect(page.getByRole('status', { name: 'Relay sync status' })).toContainText('Synced');
+    const row = page.getByRole('row').filter({ hasText: 'Your gallery is ready' });
+    await expect(row).toContainText('Read');
+    await expect(row.getByRole('cell').nth(8)).toHaveText('1');
+
+    await row.getByRole('link', { name: 'Your gallery is ready' }).click();
+    const details = page.getByRole('dialog', { name: 'Email details' });
+    await expect(details.getByTestId('details-viewed')).toHaveText('Read');
+    await expect(details.getByTestId('details-views')).toHaveText('1');
+    const events = details.getByRole('table', { name: 'Events' }).getByRole('row');
+    await expect(events).toHaveCount(3); // header + open + click
+    await expect(events.nth(1)).toContainText('opened');
+    await expect(events.nth(1)).toContainText('Thunderbird');
+    await expect(events.nth(2)).toContainText('clicked https://studio.example/gallery');
+    await expect(details.getByRole('table', { name: 'Recipients' })).toContainText('Opened');
+    await page.getByRole('button', { name: 'Close details' }).click();
+
+    // With tracking off the copy carries no pixel and the Outbox says so.
+    await compose(page, 'bo@client.example', 'Untracked note', 'Just a note.', 'off');
+    const [, plain] = await smtp.waitFor(2);
+    expect(plain!.raw).not.toContain('/o/');
+    expect(plain!.parsed.html).toBeFalsy();
+    await page.getByRole('button', { name: 'Close details' }).click();
+    await expect(page.getByRole('row').filter({ hasText: 'Untracked note' })).toContainText('Untracked');
+  } finally {
+    await app.stop();
+    await relay.stop();
+    await smtp.close();
+  }
+});

@@ -9,6 +9,8 @@ const SUBJECT = new RegExp(
     'r[ée]ponse automatique', 'absence du bureau', 'absent(?:e)? du bureau', 'respuesta autom[áa]tica', 'fuera de la oficina',
     'risposta automatica', 'fuori sede', 'resposta autom[áa]tica', 'fora do escrit[óo]rio', 'automatisch antwoord',
     'afwezig', 'automatisk svar', 'autosvar', 'automaattinen vastaus', 'automatyczna odpowied[źz]',
+    'abwesenheit', 'urlaubsnotiz', 'hors du bureau', 'en congés?', 'ausente', 'fuori ufficio', 'assente',
+    'aus[eê]ncia', 'buiten kantoor', 'niet aanwezig', 'nieobecno[śs][ćc]',
     'автоответ', 'автоматический ответ', '自動応答', '自動返信', '不在', '自动回复', '자동 응답',
   ].join('|') + ')',
   'i',

@@ -11,5 +11,16 @@ export const mailboxfull: ReasonRule = {
     'not enough space on the disk', 'insufficient space', 'recipient storage full', 'mailbox is over',
     'would exceed', 'exceeded the quota', 'quota limit', 'over its quota', 'over their quota', 'mailbox exceeded',
     'full mailbox', 'maildir over', 'storage full', 'too much mail data',
+    // Other languages.
+    'postfach voll', 'postfach ist voll', 'mailbox ist voll', 'speicherplatz überschritten', 'quota überschritten', // de
+    'boîte aux lettres pleine', 'boite aux lettres pleine', 'boîte de réception est pleine', 'quota dépassé', // fr
+    'buzón lleno', 'buzón está lleno', 'cuota excedida', 'ha excedido su cuota', // es
+    'casella piena', 'casella di posta piena', 'quota superata', 'spazio esaurito', // it
+    'caixa postal cheia', 'caixa de correio cheia', 'caixa postal está cheia', 'cota excedida', 'quota excedida', // pt
+    'mailbox is vol', 'postvak is vol', 'quotum overschreden', // nl
+    'メールボックスがいっぱい', 'メールボックス容量', '容量オーバー', '容量超過', '容量制限を超え', // ja
+    '邮箱已满', '信箱已满', '邮箱空间不足', '郵箱已滿', // zh
+    'ящик переполнен', 'превышена квота', 'превышен лимит почтового ящика', // ru
+    'skrzynka jest pełna', 'skrzynka pocztowa jest pełna', // pl
   ],
 };

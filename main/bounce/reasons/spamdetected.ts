@@ -8,6 +8,16 @@ export const spamdetected: ReasonRule = {
     'message content rejected', 'scored too high', 'score too high', 'looks suspicious', 'suspicious content',
     'spam classification', 'flagged as spam', 'detected as spam', 'classified as spam', 'message is spam',
     'considered spam', 'spam message',
+    // Other languages.
+    'als spam erkannt', 'als spam eingestuft', 'spamverdacht', 'spam-verdacht', // de
+    'considéré comme spam', 'détecté comme spam', 'considéré comme indésirable', 'courrier indésirable', // fr
+    'detectado como spam', 'considerado spam', 'correo no deseado', // es
+    'rilevato come spam', 'considerato spam', 'posta indesiderata', // it
+    'identificado como spam', 'considerado spam', 'lixo eletrônico', // pt
+    'als spam aangemerkt', 'als spam herkend', 'ongewenste e-mail', // nl
+    '迷惑メール', 'スパムと判定', // ja
+    '垃圾邮件', '垃圾郵件', // zh
+    'распознано как спам', 'подозрение на спам', // ru
   ],
   words: [
     'spam',

@@ -20,6 +20,24 @@ export const userunknown: ReasonRule = {
     'recipient address rejected: undeliverable', 'no mailbox by that name', 'addressee is unknown',
     'invalid-recipient', 'user not exist', 'email account that you tried to reach does not exist',
     'recipient address rejected: access denied', 'email address is possibly incorrect', 'address is not valid',
+    // Other languages: the usual wording of local MTAs and providers' own reports.
+    'unbekannter empfänger', 'empfänger unbekannt', 'benutzer unbekannt', 'unbekannter benutzer', // de
+    'postfach existiert nicht', 'adresse existiert nicht', 'ungültige empfängeradresse', 'kein solcher benutzer',
+    'utilisateur inconnu', 'destinataire inconnu', 'adresse destinataire invalide', "cette adresse n'existe pas", // fr
+    "l'adresse n'existe pas", 'boîte aux lettres inexistante', 'boite aux lettres inexistante', 'compte inexistant',
+    'usuario desconocido', 'destinatario desconocido', 'el usuario no existe', 'la cuenta no existe', // es
+    'buzón no existe', 'el buzón no existe', 'dirección de correo no existe',
+    'utente sconosciuto', 'utente inesistente', 'destinatario sconosciuto', 'indirizzo inesistente', // it
+    "l'utente non esiste", 'casella inesistente', 'casella di posta inesistente',
+    'usuário desconhecido', 'utilizador desconhecido', 'destinatário desconhecido', 'usuário não existe', // pt
+    'utilizador não existe', 'conta não existe', 'endereço inexistente',
+    'onbekende gebruiker', 'gebruiker onbekend', 'onbekende ontvanger', 'ontvanger onbekend', // nl
+    'gebruiker bestaat niet', 'adres bestaat niet',
+    'ユーザが存在しません', 'ユーザーが存在しません', 'ユーザが見つかりません', 'ユーザーが見つかりません', // ja
+    'アドレスは存在しません', 'アカウントが存在しません', '宛先不明', 'ディレクトリのリストにありません',
+    '用户不存在', '收件人不存在', '帐户不存在', '账户不存在', '帳戶不存在', // zh
+    'пользователь не найден', 'нет такого пользователя', 'неизвестный пользователь', 'адресат не найден', // ru
+    'nieznany użytkownik', 'użytkownik nie istnieje', 'konto nie istnieje', // pl
   ],
   patterns: [
     /(?<!sender )\baddress rejected\.?$/, // a bare "(Recipient) address rejected." and nothing more

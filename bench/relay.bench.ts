@@ -2,15 +2,19 @@
 // from memory, side by side, same load generator, several alternating rounds.
 // Prints req/s and p99 for pixel and click, the ratio relay / bare, and checks that every
 // event the relay answered for is in its database after a kill -9.
+// Both servers run the same way (node --import tsx), send byte-identical responses with the
+// same keep-alive behaviour, and are driven by the same generator, never pinned to a CPU: the
+// machine is shared, so pinning would not isolate them, only make them fight other work on one
+// core. The load average is printed before and after so a busy machine shows in the output.
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { clickUrl, generateSecret, pixelUrl } from '../relay/token';
 
 const CONNECTIONS = 50;
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const KINDS = ['pixel', 'click'] as const;
 const SERVERS = ['bare', 'relay'] as const;
@@ -76,6 +80,12 @@ function runNodeGenerator(url: string, seconds: number): Run {
   return { requests: result.requests, failures: result.errors, reqPerSec: result.requests / result.seconds, p99Ms: result.p99Ms };
 }
 
+function load(): string {
+  return loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -100,6 +110,7 @@ async function main(): Promise<void> {
   });
   const urls: Record<ServerName, Record<Kind, string>> = { bare: paths(bare.url), relay: paths(relay.url) };
 
+  console.log(`load average before: ${load()} (${process.env.BENCH_NOTE ?? '2 cores, shared'})`);
   console.log(`load: ${useWrk ? 'wrk -t1' : 'node generator (wrk unavailable)'}, ${CONNECTIONS} connections, ${SECONDS}s per run, ${ROUNDS} rounds alternating`);
   let relayAnswered = 0;
   const measure = (name: ServerName, kind: Kind, seconds: number): Run => {
@@ -132,12 +143,19 @@ async function main(): Promise<void> {
   store.close();
   rmSync(dir, { recursive: true, force: true });
 
-  console.log('\nmedian of rounds:');
+  console.log(`load average after: ${load()}`);
+  console.log('\nmedian of rounds (min-max in brackets):');
+  const spread = (values: number[], digits: number) =>
+    `[${Math.min(...values).toFixed(digits)}-${Math.max(...values).toFixed(digits)}]`;
   for (const kind of KINDS) {
-    const rate = (name: ServerName) => median(runs[name][kind].map((r) => r.reqPerSec));
-    const p99 = (name: ServerName) => median(runs[name][kind].map((r) => r.p99Ms));
+    const rates = (name: ServerName) => runs[name][kind].map((r) => r.reqPerSec);
+    const p99s = (name: ServerName) => runs[name][kind].map((r) => r.p99Ms);
+    // Ratio per round (relay against the bare run next to it), then the median of those.
+    const ratios = runs.relay[kind].map((r, i) => r.reqPerSec / runs.bare[kind][i]!.reqPerSec);
+    const side = (name: ServerName) =>
+      `${name} ${median(rates(name)).toFixed(0)} req/s ${spread(rates(name), 0)} p99 ${median(p99s(name)).toFixed(2)} ms ${spread(p99s(name), 2)}`;
     console.log(
-      `${kind.padEnd(5)} bare ${rate('bare').toFixed(0)} req/s p99 ${p99('bare').toFixed(2)} ms | relay ${rate('relay').toFixed(0)} req/s p99 ${p99('relay').toFixed(2)} ms | ratio ${(rate('relay') / rate('bare')).toFixed(2)}`,
+      `${kind.padEnd(5)} ${side('bare')} | ${side('relay')} | ratio of medians ${(median(rates('relay')) / median(rates('bare'))).toFixed(2)}, median of round ratios ${median(ratios).toFixed(2)} ${spread(ratios, 2)}`,
     );
   }
   // The database may hold a few more: requests committed but cut off by the end of a run.

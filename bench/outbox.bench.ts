@@ -21,7 +21,7 @@ const emails = Number(values.emails);
 const recipients = Number(values.recipients);
 const runs = Number(values.runs);
 
-const dataDir = path.join(os.tmpdir(), `outpost-bench-outbox-${emails}-${recipients}-v1`);
+const dataDir = path.join(os.tmpdir(), `outpost-bench-outbox-${emails}-${recipients}-v2`);
 if (!fs.existsSync(path.join(dataDir, 'seeded'))) {
   fs.rmSync(dataDir, { recursive: true, force: true });
   console.log(`Seeding ${emails} emails / ${recipients} recipients into ${dataDir} (once)…`);

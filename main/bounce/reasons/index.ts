@@ -111,7 +111,9 @@ export function decideReason(input: ReasonInput): ReasonVerdict {
   if (found) {
     // Words about "unknown" at MAIL FROM describe the sender; after DATA a filter spoke.
     if (stage === 'MAIL' && (found.reason === 'userunknown' || found.reason === 'hostunknown')) return { reason: 'rejected', why: `${found.why}+stage:mail` };
-    if (stage === 'DATA' && found.reason === 'userunknown') return { reason: 'filtered', why: `${found.why}+stage:data` };
+    // The enhanced code is the server's structured word and outranks the stage: "5.1.1 user
+    // unknown" after DATA still says the mailbox does not exist.
+    if (stage === 'DATA' && found.reason === 'userunknown' && !statusSaysUnknownUser(status)) return { reason: 'filtered', why: `${found.why}+stage:data` };
     // "User unknown" with a code that says the mailbox exists (x.2.0, mailbox status) and no
     // refusal at RCPT: a filter at the mailbox spoke, the address is not proven gone.
     if (found.reason === 'userunknown' && stage !== 'RCPT' && /^[45]\.2\.0$/.test(status)) return { reason: 'filtered', why: `${found.why}+status:${status}` };

@@ -1,7 +1,9 @@
-// Providers that end their replies with a documented error number name the reason with it:
-// Orange and Wanadoo ("Mail rejete. Mail rejected. OFR_506 [506]") and La Poste
-// ("Invalid recipient. LPN007_416"). The number is the provider's, not the sample's; the table
-// follows the providers' published lists (as Sisimai's Rhost::FrancePTT does).
+// Providers whose replies carry a fixed marker of their own name the reason with it, whatever
+// the SMTP stage: Orange and Wanadoo end with a documented error number ("Mail rejete. Mail
+// rejected. OFR_506 [506]"), La Poste likewise ("Invalid recipient. LPN007_416"), and Yahoo
+// prefixes its refusals with "delivery error: dd" and a fixed sentence (it refuses unknown users
+// only after DATA, so the stage would otherwise make them look like a filter's answer). The
+// tables follow the providers' published lists (as Sisimai's Rhost modules do).
 const ORANGE = /\b(?:ofr|lpn)[a-z0-9]{0,4}_(\d{3})\b/;
 
 const orange: Record<string, string> = {
@@ -12,9 +14,14 @@ const orange: Record<string, string> = {
   '514': 'mesgtoobig', '517': 'policyviolation', '630': 'policyviolation',
 };
 
-/** [reason, the code as written] when the (lower-case) text ends with a provider's error number. */
+const YAHOO = /\bdelivery error: dd (?:this user doesn't have an? [^\s()]{1,255} account|not a valid recipient|sorry,? your message to [^\s()]{1,255} cannot be delivered\. this account has been disabled or discontinued)/;
+
+/** [reason, the marker as written] when the (lower-case) text carries a provider's own marker. */
 export function providerCode(text: string): [string, string] | null {
   const m = ORANGE.exec(text);
   const reason = m ? orange[m[1] ?? ''] : undefined;
-  return m && reason ? [reason, m[0]] : null;
+  if (m && reason) return [reason, m[0]];
+  const y = YAHOO.exec(text);
+  if (!y) return null;
+  return [y[0].includes('disabled') ? 'suspend' : 'userunknown', y[0]];
 }

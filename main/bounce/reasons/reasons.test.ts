@@ -46,6 +46,15 @@ describe('reasons', () => {
     expect(stageOf('550 user unknown')).toBe('');
     expect(reason('550 user unknown (in reply to end of data command)')).toBe('filtered');
     expect(reason('553 domain not found (in reply to mail from command)')).toBe('rejected');
+    // The enhanced code outranks the stage; Microsoft's 5.4.1 beside unknown-user words is its directory.
+    expect(reason('550 5.1.1 user unknown (in reply to end of data command)', '5.1.1')).toBe('userunknown');
+    expect(reason('550 5.4.1 Recipient address rejected: Access denied', '5.4.1')).toBe('userunknown');
+  });
+
+  it('reads providers\' own markers whatever the stage', () => {
+    expect(reason("554 delivery error: dd This user doesn't have a example.com account (a@example.com) [0] (in reply to end of DATA command)")).toBe('userunknown');
+    expect(reason('554 delivery error: dd Sorry your message to a@example.com cannot be delivered. This account has been disabled or discontinued [#102]')).toBe('suspend');
+    expect(reason('550 Mail rejete. Mail rejected. OFR_506 [506]')).toBe('spamdetected');
   });
 
   it('maps codes and reasons the way the README documents', () => {

@@ -123,7 +123,11 @@ export function reasonOfStatus(status: string): string {
   return microsoftReason(status) || (bySubjectDetail[m[1] ?? ''] ?? '');
 }
 
-/** The code alone says the mailbox does not exist (x.1.0, x.1.1, x.1.3 and Microsoft's 5.1.351). */
+/**
+ * The code says the mailbox does not exist (x.1.0, x.1.1, x.1.3 and Microsoft's 5.1.351), or,
+ * with words of an unknown user beside it, Microsoft's 5.4.1: its directory-based edge blocking
+ * refuses recipients that are not in the tenant's directory.
+ */
 export function statusSaysUnknownUser(status: string): boolean {
-  return /^[45]\.1\.[013]$/.test(status) || microsoftReason(status) === 'userunknown';
+  return /^[45]\.1\.[013]$/.test(status) || status === '5.4.1' || microsoftReason(status) === 'userunknown';
 }

@@ -112,6 +112,7 @@ function delivery(mail: Mail, generic: boolean): BounceReport | null {
   const exclude = new Set([addressOf(mail.headers.get('to')), addressOf(mail.headers.get('from'))]);
   const body = section(mail.text, sys.start, sys.end);
   const texts: TextRecipient[] = sys.read?.(mail) ?? scanRecipients(body, exclude);
+  const named = sys.named?.(mail) || undefined;
 
   const rows: Array<{ address: string; texts: string[]; diagnostic: string; status: string; action: string; host: string; original: string; named?: string }> = [];
   if (dsn) {
@@ -123,19 +124,19 @@ function delivery(mail: Mail, generic: boolean): BounceReport | null {
       rows.push({
         address: r.address || block?.address || '', texts: [r.diagnostic, mailer, block?.text ?? ''],
         diagnostic: r.diagnostic || oneLine(block?.text ?? ''), status: r.status, action: r.action,
-        host: r.remoteMta || dsn.reportingMta, original: r.originalRecipient, named: r.category,
+        host: r.remoteMta || dsn.reportingMta, original: r.originalRecipient, named: r.category || named,
       });
     }
   } else {
     const failed = mail.headers.all('x-failed-recipients').flatMap((v) => v.split(',')).map(addressOf).filter(Boolean);
     const list: TextRecipient[] = texts.length ? texts : failed.map((a) => ({ address: a, text: body }));
     for (const t of list.slice(0, MAX_RECIPIENTS)) {
-      rows.push({ address: t.address, texts: [t.text], diagnostic: oneLine(t.text), status: t.status ?? '', action: t.action ?? '', host: t.host ?? '', original: '' });
+      rows.push({ address: t.address, texts: [t.text], diagnostic: oneLine(t.text), status: t.status ?? '', action: t.action ?? '', host: t.host ?? '', original: '', named });
     }
     // A report that names nobody still says something happened; keep its words.
     if (!rows.length && (system || isReport)) {
       if (!body.trim()) return null;
-      rows.push({ address: '', texts: [body], diagnostic: oneLine(body), status: '', action: '', host: '', original: '' });
+      rows.push({ address: '', texts: [body], diagnostic: oneLine(body), status: '', action: '', host: '', original: '', named });
     }
   }
   if (!rows.length) return null;

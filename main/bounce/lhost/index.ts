@@ -5,6 +5,7 @@ import { courier } from './courier';
 import { domino } from './domino';
 import { exchange } from './exchange';
 import { exim } from './exim';
+import { ezweb } from './ezweb';
 import { fml } from './fml';
 import { gmail } from './gmail';
 import { googlegroups } from './googlegroups';
@@ -18,7 +19,7 @@ import type { MailSystem } from './system';
 import { yahoo } from './yahoo';
 
 export const SYSTEMS: readonly MailSystem[] = [
-  amazonses, googlegroups, gmail, exchange, postfix, exim, qmail, sendmail, yahoo, opensmtpd, courier, domino, messagingserver, fml, interscan,
+  amazonses, googlegroups, gmail, exchange, postfix, exim, qmail, sendmail, yahoo, opensmtpd, courier, domino, messagingserver, fml, interscan, ezweb,
 ];
 
 /** A report from an unrecognized system is still read with the common separators. */

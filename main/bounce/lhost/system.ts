@@ -26,6 +26,8 @@ export interface MailSystem {
   start?: RegExp;
   /** Text where the returned original message starts. */
   end?: RegExp;
+  /** A reason the system states for every recipient in a header of its own, or ''. */
+  named?(mail: Mail): string;
   /** Phrases this system uses for a reason, tried before the common tables. */
   rules?: readonly ReasonRule[];
   /** Systems whose report is not plain text blocks read it themselves. */

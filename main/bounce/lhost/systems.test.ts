@@ -94,4 +94,16 @@ describe('mail systems', () => {
     const r = first(message({ From: 'list-admin@example.org', To: 'owner@example.net', Subject: 'You owner@example.net are not member (team ML)', 'X-MLServer': 'fml [fml 4.0]' }, 'Only members can post.\n'));
     expect(r).toMatchObject({ format: 'fml', class: 'blocked', reason: 'rejected' });
   });
+
+  it('ezweb: the reception filter\'s X-SPASIGN mark', () => {
+    const r = first(message({ From: '<Postmaster@ezweb.ne.jp>', To: 'owner@example.net', Subject: 'Mail System Error - Returned Mail', 'X-SPASIGN': 'NG' },
+      '<kay@ezweb.ne.jp>\n\nEach of the following recipients was rejected by a remote mail server.\n'));
+    expect(r).toMatchObject({ format: 'ezweb', address: 'kay@ezweb.ne.jp', class: 'blocked', reason: 'filtered' });
+  });
+
+  it('gmail: cause on the line that names the recipient', () => {
+    const r = first(message({ From: 'Mail Delivery Subsystem <mailer-daemon@googlemail.com>', To: 'owner@example.net', Subject: 'Delivery Status Notification (Failure)' },
+      "** Address not found **\n\nYour message wasn't delivered to lee@example.org because the address couldn't be found. Check for typos or unnecessary spaces and try again.\n"));
+    expect(r).toMatchObject({ format: 'gmail', address: 'lee@example.org', class: 'hard', reason: 'userunknown' });
+  });
 });

@@ -123,7 +123,7 @@ function delivery(mail: Mail, generic: boolean): BounceReport | null {
       const mailer = r.diagnosticType === 'x-unix' && /^\d*$/.test(r.diagnostic) ? 'mailer error' : '';
       rows.push({
         address: r.address || block?.address || '', texts: [r.diagnostic, mailer, block?.text ?? ''],
-        diagnostic: r.diagnostic || oneLine(block?.text ?? ''), status: r.status, action: r.action,
+        diagnostic: r.diagnostic || (block?.text ?? ''), status: r.status, action: r.action,
         host: r.remoteMta || dsn.reportingMta, original: r.originalRecipient, named: r.category || named,
       });
     }
@@ -131,12 +131,12 @@ function delivery(mail: Mail, generic: boolean): BounceReport | null {
     const failed = mail.headers.all('x-failed-recipients').flatMap((v) => v.split(',')).map(addressOf).filter(Boolean);
     const list: TextRecipient[] = texts.length ? texts : failed.map((a) => ({ address: a, text: body }));
     for (const t of list.slice(0, MAX_RECIPIENTS)) {
-      rows.push({ address: t.address, texts: [t.text], diagnostic: oneLine(t.text), status: t.status ?? '', action: t.action ?? '', host: t.host ?? '', original: '', named });
+      rows.push({ address: t.address, texts: [t.text], diagnostic: t.text, status: t.status ?? '', action: t.action ?? '', host: t.host ?? '', original: '', named });
     }
     // A report that names nobody still says something happened; keep its words.
     if (!rows.length && (system || isReport)) {
       if (!body.trim()) return null;
-      rows.push({ address: '', texts: [body], diagnostic: oneLine(body), status: '', action: '', host: '', original: '', named });
+      rows.push({ address: '', texts: [body], diagnostic: body, status: '', action: '', host: '', original: '', named });
     }
   }
   if (!rows.length) return null;
@@ -144,10 +144,11 @@ function delivery(mail: Mail, generic: boolean): BounceReport | null {
   const delayed = !dsn && /\b(?:delayed|delay|will (?:be retried|retry|keep trying)|not yet been delivered|still trying)\b/i.test(mail.subject);
   const recipients = rows.map((row) => {
     const status = bestStatus(row.status, row.texts.join('\n'));
-    const replycode = codesIn(row.diagnostic || row.texts.join('\n')).replycode;
+    const diagnostic = oneLine(row.diagnostic);
+    const replycode = codesIn(diagnostic || row.texts.join('\n')).replycode;
     const action = row.action || (delayed ? 'delayed' : '');
     const { reason, why } = decideReason({ texts: row.texts, status, replycode, action, own: sys.rules, named: row.named });
-    return verdict(row.address, reason, why, { status, replycode, diagnostic: oneLine(row.diagnostic), host: row.host, action });
+    return verdict(row.address, reason, why, { status, replycode, diagnostic, host: row.host, action });
   });
 
   const original = readOriginal(mail);

@@ -23,17 +23,24 @@ export class Headers {
     return this.parsed.get(name.toLowerCase())?.[0] ?? '';
   }
 
-  /** One field without parsing the whole block: most parts are asked only for their type. */
-  private lower: string | null = null;
+  /**
+   * One field without parsing the whole block: most parts are asked only for their type. Walks
+   * the line starts comparing the name case-insensitively, so the block is never lower-cased.
+   */
   private find(key: string): string {
-    const lower = (this.lower ??= '\n' + this.block.toLowerCase());
-    let at = lower.indexOf('\n' + key + ':');
-    if (at < 0) return '';
-    at += key.length + 2; // position in this.block: "\n" prefix offsets the leading newline
-    let end = this.block.indexOf('\n', at - 1);
-    while (end >= 0 && (this.block.charCodeAt(end + 1) === 32 || this.block.charCodeAt(end + 1) === 9)) end = this.block.indexOf('\n', end + 1);
-    const value = this.block.slice(at - 1, end < 0 ? this.block.length : end);
-    return value.replace(/\n[ \t]+/g, ' ').trim().slice(0, 8192);
+    const block = this.block;
+    let at = 0;
+    while (at < block.length) {
+      let end = block.indexOf('\n', at);
+      if (block.charCodeAt(at + key.length) === 58 /* : */ && sameName(block, at, key)) {
+        while (end >= 0 && (block.charCodeAt(end + 1) === 32 || block.charCodeAt(end + 1) === 9)) end = block.indexOf('\n', end + 1);
+        const value = block.slice(at + key.length + 1, end < 0 ? block.length : end);
+        return value.replace(/\n[ \t]+/g, ' ').trim().slice(0, 8192);
+      }
+      if (end < 0) break;
+      at = end + 1;
+    }
+    return '';
   }
 
   all(name: string): string[] {
@@ -45,6 +52,16 @@ export class Headers {
     const v = this.raw(name);
     return v ? decodeWords(v) : '';
   }
+}
+
+/** `block` at `at` spells the lower-case field name `key`, in any case. */
+function sameName(block: string, at: number, key: string): boolean {
+  for (let i = 0; i < key.length; i++) {
+    const c = block.charCodeAt(at + i);
+    // ASCII upper case folds to lower case by setting bit 0x20; names are ASCII letters, digits and '-'.
+    if ((c >= 65 && c <= 90 ? c | 32 : c) !== key.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 function parseBlock(block: string): Map<string, string[]> {

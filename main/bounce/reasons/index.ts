@@ -20,7 +20,7 @@ import { notcompliantrfc } from './notcompliantrfc';
 import { policyviolation } from './policyviolation';
 import { rejected } from './rejected';
 import { requireptr } from './requireptr';
-import { findIn, findWordIn, type ReasonRule } from './rule';
+import { firstRule, type ReasonRule } from './rule';
 import { classOf } from './classes';
 import { stageOf } from './command';
 import { securityerror } from './securityerror';
@@ -79,16 +79,23 @@ function withoutReplyCodes(flat: string): string {
   return flat.replace(REPLY_PREFIX, ' ').replace(/\s+/g, ' ');
 }
 
+// A mail system's own rules come before the common ones; the joined list is made once per system.
+const NONE: readonly ReasonRule[] = [];
+const withOwn = new WeakMap<readonly ReasonRule[], readonly ReasonRule[]>();
+
+function rulesWith(own: readonly ReasonRule[]): readonly ReasonRule[] {
+  let list = withOwn.get(own);
+  if (!list) withOwn.set(own, (list = [...own, ...RULES]));
+  return list;
+}
+
 /** First rule whose phrases appear in the texts (most direct text first), else whose broad words do. */
 function byPhrase(texts: readonly string[], own: readonly ReasonRule[]): ReasonVerdict | null {
-  for (const [kind, find] of [['phrase', findIn], ['word', findWordIn]] as const) {
+  const rules = rulesWith(own);
+  for (const kind of ['phrase', 'word'] as const) {
     for (const text of texts) {
-      for (const rules of [own, RULES]) {
-        for (const rule of rules) {
-          const hit = find(rule, text);
-          if (hit) return { reason: rule.reason, why: `${kind}:${rule.reason}:${hit.trim()}`, own: rules === own };
-        }
-      }
+      const found = firstRule(rules, text, kind);
+      if (found) return { reason: found.rule.reason, why: `${kind}:${found.rule.reason}:${found.hit.trim()}`, own: found.index < own.length };
     }
   }
   return null;
@@ -107,7 +114,7 @@ export function decideReason(input: ReasonInput): ReasonVerdict {
   const byCode = reasonOfStatus(status);
   const coded = texts[0] ? providerCode(texts[0]) : null;
   if (coded) return { reason: coded[0], why: `provider-code:${coded[1]}`, own: true };
-  const found = byPhrase(texts, input.own ?? []);
+  const found = byPhrase(texts, input.own ?? NONE);
   if (found) {
     // Words about "unknown" at MAIL FROM describe the sender; after DATA a filter spoke.
     if (stage === 'MAIL' && (found.reason === 'userunknown' || found.reason === 'hostunknown')) return { reason: 'rejected', why: `${found.why}+stage:mail` };

@@ -15,6 +15,7 @@ import { partText } from './mime/parse';
 import { classOf } from './reasons/classes';
 import { decideReason } from './reasons/index';
 import type { BounceReport, RecipientVerdict, ReportKind } from './types';
+import { squeeze } from './text';
 
 const MAX_RECIPIENTS = 200;
 // Codes read from free text: only failure codes count (a transcript is full of 250 2.0.0 Ok).
@@ -98,7 +99,7 @@ function bestStatus(dsnStatus: string, text: string): string {
 }
 
 function oneLine(s: string): string {
-  return s.slice(0, 2000).replace(/\s+/g, ' ').trim().slice(0, 1000);
+  return squeeze(s.slice(0, 2000)).slice(0, 1000);
 }
 
 function delivery(mail: Mail, generic: boolean): BounceReport | null {

@@ -1,6 +1,7 @@
 // One parsed message with the views every reader needs, computed once and shared.
 import { parseMessage, partText, walk, type Part } from './mime/parse';
 import type { Headers } from './mime/headers';
+import { squeeze } from './text';
 
 export interface Mail {
   root: Part;
@@ -32,7 +33,7 @@ export function readMail(raw: Uint8Array | string): Mail {
   return {
     root,
     headers: root.headers,
-    subject: root.headers.get('subject').replace(/\s+/g, ' ').trim(),
+    subject: squeeze(root.headers.get('subject')),
     from: root.headers.get('from').toLowerCase(),
     parts,
     text,

@@ -5,6 +5,7 @@ import type { Headers } from '../mime/headers';
 import { decodeWords } from '../mime/decode';
 import { partText } from '../mime/parse';
 import type { OriginalMessage } from '../types';
+import { squeeze } from '../text';
 
 const FIELDS: Array<[keyof OriginalMessage, string]> = [
   ['messageId', 'message-id'], ['outpostCopy', 'x-outpost-copy'], ['subject', 'subject'], ['date', 'date'], ['from', 'from'], ['to', 'to'],
@@ -31,7 +32,7 @@ function quotedField(text: string, lower: string, name: string): string {
 export function readOriginal(mail: Mail): OriginalMessage {
   const out = emptyOriginal();
   const headers: Headers | undefined = mail.returned?.headers;
-  if (headers) for (const [key, name] of FIELDS) out[key] = headers.get(name).replace(/\s+/g, ' ').trim();
+  if (headers) for (const [key, name] of FIELDS) out[key] = squeeze(headers.get(name));
   if (!headers || !out.messageId) {
     // Non-MIME reports quote the original after a separator; headers-only parts are sometimes text/plain.
     const texts = mail.parts.filter((p) => p.children.length === 0 && p.type.startsWith('text/') && p !== mail.parts[0]).map(partText);

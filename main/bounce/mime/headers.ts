@@ -6,6 +6,7 @@ const MAX_FIELDS = 500;
 export class Headers {
   /** Lower-cased name -> raw (binary-string) values in order of appearance; parsed on first use. */
   private parsed: Map<string, string[]> | null = null;
+  private searches = 0;
 
   constructor(private readonly block: string) {}
 
@@ -19,8 +20,9 @@ export class Headers {
 
   /** First value, raw (binary string, encoded words left as they are). */
   raw(name: string): string {
-    if (!this.parsed) return this.find(name.toLowerCase());
-    return this.parsed.get(name.toLowerCase())?.[0] ?? '';
+    // A block asked for one or two fields is searched; one asked for more is parsed once.
+    if (!this.parsed && this.searches++ < 2) return this.find(name.toLowerCase());
+    return this.fields.get(name.toLowerCase())?.[0] ?? '';
   }
 
   /**

@@ -36,6 +36,7 @@ import { systemfull } from './systemfull';
 import { toomanyconn } from './toomanyconn';
 import { userunknown } from './userunknown';
 import { virusdetected } from './virusdetected';
+import { squeeze } from '../text';
 
 /** Order matters: a text that names several reasons gets the first. */
 export const RULES: readonly ReasonRule[] = [
@@ -72,11 +73,11 @@ const MAX_SCAN = 1536;
 const REPLY_PREFIX = /(?:^|\s)(?:<<< ?|>>> ?)?[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}\s)?|<<<|>>>/g;
 
 function flatten(text: string): string {
-  return text.slice(0, MAX_SCAN).toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ').trim();
+  return squeeze(text.slice(0, MAX_SCAN).toLowerCase().replace(/[\u2018\u2019]/g, "'"));
 }
 
 function withoutReplyCodes(flat: string): string {
-  return flat.replace(REPLY_PREFIX, ' ').replace(/\s+/g, ' ');
+  return squeeze(flat.replace(REPLY_PREFIX, ' '));
 }
 
 // A mail system's own rules come before the common ones; the joined list is made once per system.

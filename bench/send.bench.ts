@@ -1,6 +1,7 @@
 // `npm run bench:send`: a 10,000-recipient mail merge through the whole sending pipeline
-// (compose's queued rows in SQLite, a personalized tracked copy per recipient built and signed,
-// results, activities and aggregates recorded) against nodemailer alone sending the same number
+// (dispatches().create(): merge fields, recipient checks, one queued email per contact in
+// SQLite; then a personalized tracked copy per recipient built and signed, results, activities
+// and aggregates recorded) against nodemailer alone sending the same number
 // of pre-built messages over the same pool, side by side, alternating, to the same real SMTP
 // server on loopback. Each side runs in a fresh process (bench/lib/send-side.ts) so its peak
 // memory is its own.
@@ -55,7 +56,7 @@ try {
       const received = (await sink.count()) - before;
       if (received !== RECIPIENTS) throw new Error(`${side}: the server received ${received} of ${RECIPIENTS}`);
       runs[side].push(run);
-      rows.push([String(round), side, String(RECIPIENTS), run.seconds.toFixed(2), (RECIPIENTS / run.seconds).toFixed(0), run.peakRssMb.toFixed(0)]);
+      rows.push([String(round), side, String(RECIPIENTS), run.seconds.toFixed(2), side === 'pipeline' ? run.composeMs.toFixed(0) : '', (RECIPIENTS / run.seconds).toFixed(0), run.peakRssMb.toFixed(0)]);
     }
   }
 } finally {
@@ -64,15 +65,20 @@ try {
 
 const rate = (side: Side) => median(runs[side].map((r) => RECIPIENTS / r.seconds));
 const ratio = rate('pipeline') / rate('baseline');
-const peak = Math.max(...runs.pipeline.map((r) => r.peakRssMb));
+const peak = (side: Side) => Math.max(...runs[side].map((r) => r.peakRssMb));
+const composeMs = median(runs.pipeline.map((r) => r.composeMs));
+const sendMs = median(runs.pipeline.map((r) => r.seconds * 1000 - r.composeMs));
 console.log(`\n${RECIPIENTS} recipients, ${CONNECTIONS} pooled connections, smtp-server on 127.0.0.1 (child process), ${os.cpus().length} cores\n`);
-printTable(['round', 'side', 'messages', 'seconds', 'messages/s', 'peak RSS MB'], rows);
+printTable(['round', 'side', 'messages', 'seconds', 'of which compose ms', 'messages/s', 'peak RSS MB'], rows);
 console.log('');
 printTable(['measure', 'value', 'target'], [
   ['nodemailer alone, median messages/s', rate('baseline').toFixed(0), ''],
   ['pipeline, median messages/s', rate('pipeline').toFixed(0), ''],
   ['ratio pipeline / nodemailer', ratio.toFixed(2), '>= 0.85'],
-  ['pipeline peak RSS (MB)', peak.toFixed(0), '< 250'],
-  ['compose of the merge (ms, not in the rate)', median(runs.pipeline.map((r) => r.composeMs)).toFixed(0), ''],
+  ['pipeline: compose of the merge, median ms (in the rate)', composeMs.toFixed(0), ''],
+  ['pipeline: sending until every answer is recorded, median ms', sendMs.toFixed(0), ''],
+  ['nodemailer alone peak RSS (MB)', peak('baseline').toFixed(0), ''],
+  ['pipeline peak RSS (MB)', peak('pipeline').toFixed(0), '< 250'],
 ]);
-process.exitCode = ratio >= 0.85 && peak < 250 ? 0 : 1;
+console.log(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+process.exitCode = ratio >= 0.85 && peak('pipeline') < 250 ? 0 : 1;

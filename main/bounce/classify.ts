@@ -8,7 +8,7 @@ import { readComplaint } from './formats/arf';
 import { isAutoReply } from './formats/autoreply';
 import { addressOf } from './formats/fields';
 import { emptyOriginal, readOriginal } from './formats/original';
-import { looksLikeDeliveryStatus, parseDeliveryStatus, type DsnRecipient } from './formats/rfc3464';
+import { looksLikeDeliveryStatus, parseDeliveryStatus, type DsnReport } from './formats/rfc3464';
 import { isFromDaemon, isReplyOrForward, looksLikeReport } from './detect';
 import { readMail, type Mail } from './mail';
 import { partText } from './mime/parse';
@@ -35,7 +35,9 @@ export function classify(raw: Uint8Array | string): BounceReport {
 function classifyMail(mail: Mail, outer: boolean): BounceReport {
   // A known system's report first; auto-replies before guessing at unknown machine mail,
   // because vacation programs also send with an empty envelope sender.
-  const report = complaint(mail) ?? delivery(mail, false) ?? autoreply(mail) ?? delivery(mail, true);
+  const found = recognize(mail);
+  const report = complaint(mail) ?? (found.dsn || found.system ? delivery(mail, found) : null)
+    ?? autoreply(mail) ?? (found.isReport ? delivery(mail, found) : null);
   if (outer && looksLikeReport(mail) && (!report || report.recipients.every((r) => r.reason === 'undefined'))) {
     // A mail system that wraps another system's report in a message/rfc822 part: read the inner one.
     const wrapped = mail.parts.find((p) => p.type === 'message/rfc822' && p.message);
@@ -75,7 +77,7 @@ function autoreply(mail: Mail): BounceReport | null {
 }
 
 /** DSN recipients, when the report has a delivery-status part (or DSN fields in its text). */
-function dsnOf(mail: Mail, isReport: boolean): { recipients: DsnRecipient[]; envelopeId: string; reportingMta: string } | null {
+function dsnOf(mail: Mail, isReport: boolean): DsnReport | null {
   const part = mail.parts.find((p) => p.type === 'message/delivery-status' || p.type === 'message/global-delivery-status');
   const text = part ? partText(part) : isReport && looksLikeDeliveryStatus(mail.text) ? mail.text : '';
   if (!text) return null;
@@ -83,18 +85,18 @@ function dsnOf(mail: Mail, isReport: boolean): { recipients: DsnRecipient[]; env
   return dsn.recipients.length ? dsn : null;
 }
 
-/** Enhanced code and reply code stated in free text, when any. */
-function codesIn(text: string): { status: string; replycode: string } {
+/** The enhanced status code stated in free text, or ''. */
+function statusIn(text: string): string {
   const s = STATUS_RE.exec(text);
-  const r = REPLY_RE.exec(text);
-  return { status: s ? `${s[1]}.${s[2]}.${s[3]}` : '', replycode: r?.[1] ?? '' };
+  return s ? `${s[1]}.${s[2]}.${s[3]}` : '';
 }
 
 /** A generic DSN status (x.0.0) yields to a more precise code in the server's words. */
-function bestStatus(dsnStatus: string, text: string): string {
-  const said = codesIn(text).status;
+function bestStatus(dsnStatus: string, texts: readonly string[]): string {
+  if (dsnStatus && !dsnStatus.endsWith('.0.0')) return dsnStatus;
+  const said = statusIn(texts.join('\n'));
   if (!dsnStatus) return said;
-  if (said && dsnStatus.endsWith('.0.0') && said[0] === dsnStatus[0] && !said.endsWith('.0.0')) return said;
+  if (said && said[0] === dsnStatus[0] && !said.endsWith('.0.0')) return said;
   return dsnStatus;
 }
 
@@ -102,12 +104,22 @@ function oneLine(s: string): string {
   return squeeze(s.slice(0, 2000)).slice(0, 1000);
 }
 
-function delivery(mail: Mail, generic: boolean): BounceReport | null {
+interface Recognized {
+  isReport: boolean;
+  dsn: DsnReport | null;
+  system: MailSystem | null;
+}
+
+/** What kind of report this is: read once, used by both readings of a delivery report. */
+function recognize(mail: Mail): Recognized {
   const isReport = looksLikeReport(mail) || mail.headers.raw('content-type').toLowerCase().includes('multipart/report');
   const dsn = dsnOf(mail, isReport);
   // Mail-system phrases in a person's message (a pasted or quoted bounce) prove nothing.
-  const system = detectSystem(mail, isReport || dsn !== null);
-  if (!dsn && !system && !(generic && isReport)) return null;
+  return { isReport, dsn, system: detectSystem(mail, isReport || dsn !== null) };
+}
+
+/** The recipients of a delivery report: DSN fields, a known system's text, or any report's text. */
+function delivery(mail: Mail, { isReport, dsn, system }: Recognized): BounceReport | null {
   const sys: MailSystem = system ?? GENERIC;
 
   const exclude = new Set([addressOf(mail.headers.get('to')), addressOf(mail.headers.get('from'))]);
@@ -144,9 +156,9 @@ function delivery(mail: Mail, generic: boolean): BounceReport | null {
 
   const delayed = !dsn && /\b(?:delayed|delay|will (?:be retried|retry|keep trying)|not yet been delivered|still trying)\b/i.test(mail.subject);
   const recipients = rows.map((row) => {
-    const status = bestStatus(row.status, row.texts.join('\n'));
+    const status = bestStatus(row.status, row.texts);
     const diagnostic = oneLine(row.diagnostic);
-    const replycode = codesIn(diagnostic || row.texts.join('\n')).replycode;
+    const replycode = REPLY_RE.exec(diagnostic || row.texts.join('\n'))?.[1] ?? '';
     const action = row.action || (delayed ? 'delayed' : '');
     const { reason, why } = decideReason({ texts: row.texts, status, replycode, action, own: sys.rules, named: row.named });
     return verdict(row.address, reason, why, { status, replycode, diagnostic, host: row.host, action });

@@ -20,38 +20,62 @@ export interface RuleHit {
   hit: string;
 }
 
-// A list of rules compiles into one regular expression per kind: one alternation of all the
-// rules' phrases and patterns, in list order. One scan of the text replaces one scan per rule
-// (the list has some thirty rules), and stays linear. No capture groups (V8 would build a match
-// array of every group at every hit): the rule is found from the matched text instead.
+// A list of rules compiles, per kind, into a finder and a table. The finder is one regular
+// expression that says where any phrase (or pattern) starts: the phrases as a prefix tree, so
+// at each position of the text it tries only the branches of that position's character, not
+// each of the several hundred phrases in turn. The table then names the earliest rule (in list
+// order) with a phrase at that position. Linear: the tree has no quantifiers.
 interface Table {
-  re: RegExp | null;
-  /** Literal phrase or word -> position of the first rule that lists it. */
-  literal: Map<string, number>;
-  /** Patterns as sticky copies, with their rule's position, to place a hit no literal explains. */
+  find: RegExp | null;
+  /** First character -> [phrase, rule position], in rule order. */
+  literals: Map<number, Array<[string, number]>>;
+  /** Patterns as sticky copies with their rule's position. */
   patterns: Array<[RegExp, number]>;
 }
 
 const tables = new WeakMap<readonly ReasonRule[], Record<MatchKind, Table>>();
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+
+interface TrieNode { end: boolean; next: Map<string, TrieNode> }
+
+/** A regex source matching where any of the phrases starts; the shortest phrase suffices. */
+function trieSource(phrases: readonly string[]): string {
+  const root: TrieNode = { end: false, next: new Map() };
+  for (const p of phrases) {
+    let node = root;
+    for (const ch of p) {
+      if (node.end) break; // a shorter phrase already marks this position
+      let child = node.next.get(ch);
+      if (!child) node.next.set(ch, (child = { end: false, next: new Map() }));
+      node = child;
+    }
+    node.end = true;
+    node.next.clear();
+  }
+  const source = (node: TrieNode): string => {
+    const branches = [...node.next].map(([ch, child]) => escape(ch) + (child.end ? '' : source(child)));
+    return branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`;
+  };
+  return root.next.size ? source(root) : '';
+}
 
 function compile(rules: readonly ReasonRule[], kind: MatchKind): Table {
-  const literal = new Map<string, number>();
+  const literals = new Map<number, Array<[string, number]>>();
   const patterns: Array<[RegExp, number]> = [];
-  const sources: string[] = [];
+  const phrases: string[] = [];
   rules.forEach((rule, i) => {
     for (const p of (kind === 'word' ? rule.words : rule.phrases) ?? []) {
-      if (!p || literal.has(p)) continue;
-      literal.set(p, i);
-      sources.push(escape(p));
+      if (!p) continue;
+      const list = literals.get(p.charCodeAt(0)) ?? [];
+      literals.set(p.charCodeAt(0), list);
+      list.push([p, i]);
+      phrases.push(p);
     }
-    if (kind === 'phrase') for (const re of rule.patterns ?? []) {
-      patterns.push([new RegExp(re.source, 'y'), i]);
-      sources.push(re.source);
-    }
+    if (kind === 'phrase') for (const re of rule.patterns ?? []) patterns.push([new RegExp(re.source, 'y'), i]);
   });
-  return { re: sources.length ? new RegExp(sources.join('|'), 'g') : null, literal, patterns };
+  const sources = [trieSource(phrases), ...patterns.map(([re]) => re.source)].filter(Boolean);
+  return { find: sources.length ? new RegExp(sources.join('|'), 'g') : null, literals, patterns };
 }
 
 function tableOf(rules: readonly ReasonRule[], kind: MatchKind): Table {
@@ -60,38 +84,42 @@ function tableOf(rules: readonly ReasonRule[], kind: MatchKind): Table {
   return t[kind];
 }
 
-/** Position of the first rule whose alternative matches `text` at `at` (the regex found `hit` there). */
-function ruleAt(table: Table, text: string, at: number, hit: string): number {
-  let best = table.literal.get(hit) ?? Infinity;
-  for (const [re, i] of table.patterns) {
-    if (i >= best) break;
-    re.lastIndex = at;
-    if (re.test(text)) best = i;
+/** The earliest rule with a phrase or pattern matching `text` at `at` (below `below`), with its hit. */
+function ruleAt(table: Table, text: string, at: number, below: number): [number, string] | null {
+  let found: [number, string] | null = null;
+  for (const [phrase, i] of table.literals.get(text.charCodeAt(at)) ?? []) {
+    if (i >= below) break;
+    if (text.startsWith(phrase, at)) {
+      found = [i, phrase];
+      break;
+    }
   }
-  return best;
+  for (const [re, i] of table.patterns) {
+    if (i >= (found?.[0] ?? below)) break;
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (m) return [i, m[0]];
+  }
+  return found;
 }
 
 /**
  * The first rule of the list (in list order, not text order) whose phrases or patterns
- * (`kind` 'phrase') or broad words ('word') appear in `text` (already lower-cased).
+ * (`kind` 'phrase') or broad words ('word') appear in `text` (already lower-cased), and the
+ * first place it does.
  */
 export function firstRule(rules: readonly ReasonRule[], text: string, kind: MatchKind): RuleHit | null {
   const table = tableOf(rules, kind);
-  const re = table.re;
-  if (!re) return null;
-  let best = Infinity;
+  const find = table.find;
+  if (!find) return null;
+  let best = rules.length;
   let hit = '';
-  re.lastIndex = 0;
-  // Where several alternatives match at one position the regex reports the one listed first,
-  // i.e. of the earliest rule; every position where anything matches is visited (lastIndex + 1).
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const i = ruleAt(table, text, m.index, m[0]);
-    if (i < best) {
-      best = i;
-      hit = m[0];
-      if (i === 0) break;
-    }
-    re.lastIndex = m.index + 1;
+  find.lastIndex = 0;
+  // Every position where anything starts is visited (lastIndex + 1), so no rule is missed.
+  for (let m = find.exec(text); m && best > 0; m = find.exec(text)) {
+    const here = ruleAt(table, text, m.index, best);
+    if (here) [best, hit] = here;
+    find.lastIndex = m.index + 1;
   }
   const rule = rules[best];
   return rule ? { index: best, rule, hit } : null;

@@ -80,23 +80,17 @@ function withoutReplyCodes(flat: string): string {
   return squeeze(flat.replace(REPLY_PREFIX, ' '));
 }
 
-// A mail system's own rules come before the common ones; the joined list is made once per system.
 const NONE: readonly ReasonRule[] = [];
-const withOwn = new WeakMap<readonly ReasonRule[], readonly ReasonRule[]>();
-
-function rulesWith(own: readonly ReasonRule[]): readonly ReasonRule[] {
-  let list = withOwn.get(own);
-  if (!list) withOwn.set(own, (list = [...own, ...RULES]));
-  return list;
-}
 
 /** First rule whose phrases appear in the texts (most direct text first), else whose broad words do. */
 function byPhrase(texts: readonly string[], own: readonly ReasonRule[]): ReasonVerdict | null {
-  const rules = rulesWith(own);
   for (const kind of ['phrase', 'word'] as const) {
     for (const text of texts) {
-      const found = firstRule(rules, text, kind);
-      if (found) return { reason: found.rule.reason, why: `${kind}:${found.rule.reason}:${found.hit.trim()}`, own: found.index < own.length };
+      // A mail system's own rules come before the common ones.
+      for (const rules of [own, RULES]) {
+        const found = firstRule(rules, text, kind);
+        if (found) return { reason: found.rule.reason, why: `${kind}:${found.rule.reason}:${found.hit.trim()}`, own: rules === own };
+      }
     }
   }
   return null;

@@ -3,7 +3,7 @@
 // transaction before it is handed over, so a crash can leave it 'unknown' but never sends it
 // twice on its own; nothing automatic re-queues 'unknown'.
 import type { Db } from '../db/open-database';
-import { buildCopy, copyMessage, sizeOf, type EmailToSend, type MessageOptions } from './build-copy';
+import { buildCopy, sizeOf, type EmailToSend } from './build-copy';
 import { copySigner, openToken, relayOf, type Relay } from './copy-signer';
 import { outboxStore, type ClaimedCopy, type CopyResult } from './outbox-store';
 import { nextDelay, PRODUCTION_RETRY, queueDelay, type RetryPolicy } from './retry-policy';
@@ -193,9 +193,9 @@ export function createSender(options: SenderOptions): Sender {
     };
     (async () => {
       if (!email) throw new Error('the email was deleted');
-      let message: MessageOptions;
+      let message: Buffer;
       try {
-        message = copyMessage(email, settings.smtp.fromName, { address: copy.address, copyId: copy.copyId, signer, showBcc: false });
+        message = buildCopy(email, settings.smtp.fromName, { address: copy.address, copyId: copy.copyId, signer, showBcc: false });
       } catch (err) {
         result.outcome = { kind: 'failed', message: (err as Error).message };
         return;
@@ -310,7 +310,7 @@ export function createSender(options: SenderOptions): Sender {
     const settings = options.preferences();
     const skip = due.anyAccepted ? null : 'failed: no recipient copy was accepted';
     const work = async () => {
-      const raw = await buildCopy(email, settings.smtp.fromName, { address: email.fromAddress, copyId: null, signer: null, showBcc: true });
+      const raw = buildCopy(email, settings.smtp.fromName, { address: email.fromAddress, copyId: null, signer: null, showBcc: true });
       if (due.bcc === 'queued' && store.setBcc(emailId, 'queued', skip ?? 'sending') && !skip) {
         let state = 'done';
         try {

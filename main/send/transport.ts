@@ -1,13 +1,12 @@
 // The SMTP connection pool the sender hands copies to, built from the user's settings.
 import type { Readable } from 'node:stream';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
-import type { MessageOptions } from './build-copy';
 import type { SmtpSettings } from './settings';
 
-/** One copy as the sender hands it over: its message (options or finished bytes) and its own envelope. */
+/** One copy as the sender hands it over: its finished bytes and its own envelope. */
 export interface OutgoingCopy {
   envelope: { from: string; to: string[] };
-  message: MessageOptions | Buffer;
+  message: Buffer;
   /** Delivery reports asked for when the server offers DSN (nodemailer leaves them out otherwise). */
   dsn?: { id: string; return: 'headers'; notify: ('success' | 'failure' | 'delay')[]; recipient: string };
   /**
@@ -85,8 +84,7 @@ export function createSmtpPool(smtp: SmtpSettings, tuning: { maxMessages?: numbe
   });
   return {
     async send(copy) {
-      const content = Buffer.isBuffer(copy.message) ? { raw: copy.message } : copy.message;
-      const data: SendMailOptions = { ...content, envelope: copy.envelope, dsn: copy.dsn };
+      const data: SendMailOptions = { raw: copy.message, envelope: copy.envelope, dsn: copy.dsn };
       (data as Record<string, unknown>)[TRANSMITTED] = copy.onTransmitted;
       const info = await transporter.sendMail(data);
       return { response: String(info.response ?? '') };

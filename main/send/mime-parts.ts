@@ -1,0 +1,69 @@
+// The pieces of a MIME message, assembled as strings. Every encoding is nodemailer's own
+// (its header encoder, quoted-printable, base64, RFC 2231 parameters): only the layout is ours,
+// so a copy costs string joins instead of a stream pipeline per message.
+import crypto from 'node:crypto';
+import MimeNode from 'nodemailer/lib/mime-node';
+import { buildHeaderValue, foldLines } from 'nodemailer/lib/mime-funcs';
+import * as base64 from 'nodemailer/lib/base64';
+import * as qp from 'nodemailer/lib/qp';
+
+export interface Part {
+  /** Header lines, folded, each without its line break. */
+  headers: string[];
+  /** The encoded body; multipart bodies hold their children. */
+  body: string;
+}
+
+// MimeNode's public per-header encoder: addresses normalized (punycode) with names quoted or as
+// encoded words, Message-ID bracketed, Date formatted, other text as encoded words when needed.
+const encoder = new MimeNode() as unknown as { encodeHeaderValue(key: string, value: unknown): string };
+
+const LINE = 76;
+
+/** One folded header line, its value encoded as nodemailer encodes it. */
+export function headerLine(key: string, value: unknown): string {
+  return foldLines(`${key}: ${encoder.encodeHeaderValue(key, value)}`, LINE);
+}
+
+const crlf = (text: string) => text.replace(/\r?\n|\r/g, '\r\n');
+
+/** A text/plain or text/html part, UTF-8, quoted-printable (safe for any text and line length). */
+export function textPart(type: 'text/plain' | 'text/html', content: string): Part {
+  return {
+    headers: [`Content-Type: ${type}; charset=utf-8`, 'Content-Transfer-Encoding: quoted-printable'],
+    body: qp.wrap(qp.encode(crlf(content)), LINE),
+  };
+}
+
+/** An attachment, base64; the file name as RFC 2231 parameters (any script, any length). */
+export function attachmentPart(a: { filename: string; contentType: string; content: Buffer }): Part {
+  return {
+    headers: [
+      foldLines(`Content-Type: ${buildHeaderValue({ value: a.contentType, params: { name: a.filename } })}`, LINE),
+      'Content-Transfer-Encoding: base64',
+      foldLines(`Content-Disposition: ${buildHeaderValue({ value: 'attachment', params: { filename: a.filename } })}`, LINE),
+    ],
+    body: base64.wrap(base64.encode(a.content), LINE),
+  };
+}
+
+const entity = (part: Part) => `${part.headers.join('\r\n')}\r\n\r\n${part.body}`;
+
+/**
+ * A multipart of `parts`. The boundary is random per message, so no body can contain it by
+ * chance; bodies are quoted-printable or base64, which never start a line with "--" + it.
+ */
+export function multipart(subtype: 'alternative' | 'mixed', parts: Part[]): Part {
+  const boundary = `--_Outpost_${crypto.randomBytes(12).toString('hex')}`;
+  // The line break before each delimiter belongs to the delimiter, not to the part before it.
+  const children = parts.map((p) => `--${boundary}\r\n${entity(p)}\r\n`).join('');
+  return { headers: [`Content-Type: multipart/${subtype};\r\n boundary="${boundary}"`], body: `${children}--${boundary}--` };
+}
+
+/**
+ * The finished message: its header lines, then the part's. No line break after the body: in a
+ * single part it would be content, and the SMTP client adds the one before "." itself.
+ */
+export function serialize(headers: string[], part: Part): Buffer {
+  return Buffer.from(`${headers.join('\r\n')}\r\n${entity(part)}`);
+}

@@ -35,10 +35,13 @@ function decoderFor(charset: string): TextDecoder | null {
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const utf8Loose = new TextDecoder('utf-8', { fatal: false });
 
+// An 8-bit byte, or ESC (ISO-2022 escape sequences are 7-bit but still need decoding).
+const NOT_PLAIN = /[^\x00-\x1a\x1c-\x7f]/;
+
 /** Bytes (as a binary string) in a declared charset to Unicode; never throws. */
 export function decodeCharset(binary: string, charset: string): string {
-  // Pure ASCII needs no decoding, and is by far the common case in reports.
-  if (!/[^\x00-\x7f]/.test(binary) && !/\x1b/.test(binary)) return binary;
+  // Pure ASCII without escape sequences needs no decoding, and is by far the common case in reports.
+  if (!NOT_PLAIN.test(binary)) return binary;
   const bytes = Buffer.from(binary, 'latin1');
   // Japanese mail often leaves ISO-2022-JP unlabeled (e.g. in a Diagnostic-Code); its escapes say so.
   const label = charset || (/\x1b\$[@B]/.test(binary) ? 'iso-2022-jp' : '');
@@ -56,10 +59,41 @@ export function decodeBase64(s: string): string {
   return Buffer.from(s.replace(/[^A-Za-z0-9+/]/g, ''), 'base64').toString('latin1');
 }
 
+/** Value of a hex digit's character code, or -1. */
+function hexValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  const lower = c | 32;
+  return lower >= 97 && lower <= 102 ? lower - 87 : -1;
+}
+
+/** Quoted-printable (a binary string) to bytes: =XX escapes and soft line breaks, in one pass. */
 export function decodeQuotedPrintable(s: string): string {
   if (!s.includes('=')) return s;
-  // Soft line breaks (with any trailing white space before them) and =XX escapes, in one pass.
-  return s.replace(/=[ \t]*\r?\n|=([0-9A-Fa-f]{2})/g, (m, h: string | undefined) => (h ? String.fromCharCode(parseInt(h, 16)) : ''));
+  // A byte loop into a buffer: a replace() with a callback per escape costs several times more.
+  const out = Buffer.allocUnsafe(s.length);
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 61 /* = */) {
+      const hi = hexValue(s.charCodeAt(i + 1));
+      const lo = hi < 0 ? -1 : hexValue(s.charCodeAt(i + 2));
+      if (lo >= 0) {
+        out[n++] = hi * 16 + lo;
+        i += 2;
+        continue;
+      }
+      // Soft line break: "=", any trailing white space, then the line end.
+      let j = i + 1;
+      while (s.charCodeAt(j) === 32 || s.charCodeAt(j) === 9) j++;
+      if (s.charCodeAt(j) === 13) j++;
+      if (s.charCodeAt(j) === 10) {
+        i = j;
+        continue;
+      }
+    }
+    out[n++] = c;
+  }
+  return out.toString('latin1', 0, n);
 }
 
 export function decodeTransfer(body: string, encoding: string): string {

@@ -42,6 +42,7 @@ describe('MIME parser', () => {
 
   it('keeps soft line breaks and escapes apart in quoted-printable', () => {
     expect(decodeQuotedPrintable('a=3Db  =\r\nc')).toBe('a=b  c');
+    expect(decodeQuotedPrintable('=e3=81=82 =4 =\t\nend=')).toBe('\xe3\x81\x82 =4 end=');
     expect(decodeWords('=?utf-8?q?a_b?= =?utf-8?q?c?=')).toBe('a bc');
   });
 

@@ -50,6 +50,11 @@ describe('compose', () => {
     ]);
     expect(db.prepare('SELECT status, recipient_count AS n, viewed, message_id LIKE \'<outpost.%@studio.example>\' AS ours FROM emails').get())
       .toEqual({ status: 'Unsent', n: 6, viewed: 'Unread', ours: 1 });
+    // The Outbox columns written with the row are what a refresh from the stored recipients gives.
+    const outboxColumns = () => db.prepare('SELECT recipients_label, recipient_count, status, viewed, first_viewed_at, last_viewed_at, total_views, last_program FROM emails').get();
+    const written = outboxColumns();
+    emailAggregates(db)(emailId);
+    expect(outboxColumns()).toEqual(written);
   });
 
   it('tracks only granted contacts when the policy says so, and stores links and attachments', () => {

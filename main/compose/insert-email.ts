@@ -1,8 +1,8 @@
-import crypto from 'node:crypto';
 import type { Db } from '../db/open-database';
 import type { Checked } from '../domain/recipient-checks';
-import { emailAggregates } from '../store/email-aggregates';
+import { aggregatesOf } from '../store/email-aggregates';
 import { prepareAll } from '../store/prepare';
+import { randomId } from './random-id';
 import type { RecipientSource } from './recipient-source';
 
 export type TrackingMode = 'off' | 'opens' | 'opens_clicks';
@@ -29,8 +29,11 @@ export interface SendContext {
 }
 
 const SQL = {
-  email: `INSERT INTO emails (message_id, shoot_id, dispatch_id, from_address, subject, body_html, body_text, tracking, links, created_at, bcc_self_state, sent_folder_state)
-          VALUES (:messageId, :shootId, :dispatchId, :from, :subject, :html, :text, :tracking, :links, :now, :bccSelf, :sentFolder)`,
+  // The Outbox columns are written with the row: every recipient is known here, none viewed yet.
+  email: `INSERT INTO emails (message_id, shoot_id, dispatch_id, from_address, subject, body_html, body_text, tracking, links, created_at, bcc_self_state, sent_folder_state,
+            recipients_label, recipient_count, status, viewed, first_viewed_at, last_viewed_at, total_views, last_program)
+          VALUES (:messageId, :shootId, :dispatchId, :from, :subject, :html, :text, :tracking, :links, :now, :bccSelf, :sentFolder,
+            :label, :count, :status, :viewed, :first, :last, :views, :program)`,
   attachment: `INSERT INTO attachments (email_id, filename, content_type, size, content) VALUES (?, ?, ?, ?, ?)`,
   recipient: `INSERT INTO recipients (email_id, contact_id, kind, display_name, address, address_norm, status, status_reason, tracked,
                 send_state, next_attempt_at, copy_id, updated_at)
@@ -44,7 +47,7 @@ export function consentAllows(policy: ConsentPolicy, consent: 'granted' | 'denie
 /** Our own Message-ID, on the sender's domain so receiving servers see nothing unusual. */
 export function newMessageId(fromAddress: string): string {
   const domain = fromAddress.split('@')[1] || 'outpost.invalid';
-  return `<outpost.${Date.now().toString(36)}.${crypto.randomBytes(9).toString('base64url')}@${domain}>`;
+  return `<outpost.${Date.now().toString(36)}.${randomId(9)}@${domain}>`;
 }
 
 /**
@@ -53,25 +56,32 @@ export function newMessageId(fromAddress: string): string {
  */
 export function emailInserter(db: Db, source: RecipientSource) {
   const q = prepareAll(db, SQL);
-  const refresh = emailAggregates(db);
   return function insertEmail(draft: EmailDraft, recipients: readonly Checked[], ctx: SendContext): number {
+    const rows = recipients.map((r) => ({
+      r, tracked: r.ok && draft.tracking !== 'off' && consentAllows(ctx.consentPolicy, source.consent(r.norm)),
+      status: r.ok ? 'Unsent' as const : r.status, reason: r.ok ? '' : r.reason,
+    }));
+    // The refresh query's order: To, then Cc, then Bcc.
+    const kinds = ['to', 'cc', 'bcc'];
+    const ordered = [...rows].sort((a, b) => kinds.indexOf(a.r.kind) - kinds.indexOf(b.r.kind));
+    const aggregates = aggregatesOf(draft.tracking, ordered.map(({ r, tracked, status }) => ({
+      display_name: r.name, address: r.address ?? '', status, tracked: tracked ? 1 : 0, views: 0, first_viewed_at: null, last_viewed_at: null, last_program: null,
+    })));
     const emailId = Number(
       q.email.run({
         messageId: newMessageId(ctx.fromAddress), shootId: draft.shootId, dispatchId: draft.dispatchId, from: ctx.fromAddress,
         subject: draft.subject, html: draft.bodyHtml, text: draft.bodyText, tracking: draft.tracking, links: JSON.stringify(draft.links),
-        now: ctx.now, bccSelf: ctx.bccMyself ? 'queued' : 'none', sentFolder: ctx.appendToSent ? 'queued' : 'none',
+        now: ctx.now, bccSelf: ctx.bccMyself ? 'queued' : 'none', sentFolder: ctx.appendToSent ? 'queued' : 'none', ...aggregates,
       }).lastInsertRowid,
     );
     for (const a of draft.attachments) q.attachment.run(emailId, a.filename, a.contentType, a.content.length, a.content);
-    for (const r of recipients) {
-      const tracked = r.ok && draft.tracking !== 'off' && consentAllows(ctx.consentPolicy, source.consent(r.norm));
+    for (const { r, tracked, status, reason } of rows) {
       q.recipient.run({
         emailId, contactId: r.contactId, kind: r.kind, name: r.name, address: r.address ?? '', norm: r.norm,
-        status: r.ok ? 'Unsent' : r.status, reason: r.ok ? '' : r.reason, tracked: tracked ? 1 : 0,
-        sendState: r.ok ? 'queued' : 'none', next: r.ok ? ctx.now : null, copyId: r.ok ? crypto.randomBytes(12).toString('base64url') : null, now: ctx.now,
+        status, reason, tracked: tracked ? 1 : 0,
+        sendState: r.ok ? 'queued' : 'none', next: r.ok ? ctx.now : null, copyId: r.ok ? randomId(12) : null, now: ctx.now,
       });
     }
-    refresh(emailId);
     return emailId;
   };
 }

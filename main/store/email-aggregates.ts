@@ -1,5 +1,5 @@
 import type { Db } from '../db/open-database';
-import { emailStatus, emailViewed, type RecipientStatus } from '../domain/status';
+import { emailStatus, emailViewed, type RecipientStatus, type Viewed } from '../domain/status';
 import { prepareAll } from './prepare';
 
 const SQL = {
@@ -11,9 +11,35 @@ const SQL = {
            WHERE id = :id`,
 } as const;
 
-interface Row {
-  display_name: string; address: string; kind: string; status: RecipientStatus; tracked: 0 | 1; views: number;
+export interface AggregateRow {
+  display_name: string; address: string; status: RecipientStatus; tracked: 0 | 1; views: number;
   first_viewed_at: number | null; last_viewed_at: number | null; last_program: string | null;
+}
+
+/** An email's Outbox columns, named as the UPDATE (and compose's INSERT) binds them. */
+export interface Aggregates {
+  label: string; count: number; status: RecipientStatus; viewed: Viewed;
+  first: number | null; last: number | null; views: number; program: string | null;
+}
+
+/** The Outbox columns of an email from its recipients, given in To, Cc, Bcc order. Pure. */
+export function aggregatesOf(tracking: string, rows: readonly AggregateRow[]): Aggregates {
+  const named = rows.map((r) => r.display_name || r.address || '(no address)');
+  const label = named.slice(0, 2).join(', ') + (named.length > 2 ? ` +${named.length - 2}` : '');
+  let first: number | null = null;
+  let last: number | null = null;
+  let program: string | null = null;
+  let views = 0;
+  for (const r of rows) {
+    views += r.views;
+    if (r.first_viewed_at !== null && (first === null || r.first_viewed_at < first)) first = r.first_viewed_at;
+    if (r.last_viewed_at !== null && (last === null || r.last_viewed_at > last)) {
+      last = r.last_viewed_at;
+      program = r.last_program;
+    }
+  }
+  const tracked = tracking !== 'off' && rows.some((r) => r.tracked === 1);
+  return { label, count: rows.length, status: emailStatus(rows.map((r) => r.status)), viewed: emailViewed(tracked, rows), first, last, views, program };
 }
 
 /**
@@ -26,25 +52,6 @@ export function emailAggregates(db: Db) {
   return function refresh(emailId: number): void {
     const email = q.email.get(emailId) as { tracking: string } | undefined;
     if (!email) return;
-    const rows = q.recipients.all(emailId) as Row[];
-    const named = rows.map((r) => r.display_name || r.address || '(no address)');
-    const label = named.slice(0, 2).join(', ') + (named.length > 2 ? ` +${named.length - 2}` : '');
-    let first: number | null = null;
-    let last: number | null = null;
-    let program: string | null = null;
-    let views = 0;
-    for (const r of rows) {
-      views += r.views;
-      if (r.first_viewed_at !== null && (first === null || r.first_viewed_at < first)) first = r.first_viewed_at;
-      if (r.last_viewed_at !== null && (last === null || r.last_viewed_at > last)) {
-        last = r.last_viewed_at;
-        program = r.last_program;
-      }
-    }
-    const tracked = email.tracking !== 'off' && rows.some((r) => r.tracked === 1);
-    q.update.run({
-      id: emailId, label, count: rows.length, status: emailStatus(rows.map((r) => r.status)),
-      viewed: emailViewed(tracked, rows), first, last, views, program,
-    });
+    q.update.run({ id: emailId, ...aggregatesOf(email.tracking, q.recipients.all(emailId) as AggregateRow[]) });
   };
 }

@@ -25,13 +25,16 @@ const LINK_TAGS = new Set(['a', 'area']);
  * The trackable links in document order: absolute http(s) hrefs of <a> and <area> (relative ones
  * resolved against <base href> when there is one), minus the relay's own URLs. mailto:, tel:,
  * anchors and anything unsignable stay as they are. A link's position here is its link index,
- * so extractLinks and instrument must share this walk.
+ * so extractLinks and instrument must share this walk. The same walk finds where the last
+ * </body> starts (-1 when there is none): the pixel goes there, with no second pass.
  */
-function linkSpots(html: string, relayUrl: string): LinkSpot[] {
+function linkSpots(html: string, relayUrl: string): { spots: LinkSpot[]; bodyEnd: number } {
   const spots: LinkSpot[] = [];
   let base: string | null = null;
+  let bodyEnd = -1;
   const relay = relayUrl.replace(/\/+$/, '');
   for (const tag of tags(html)) {
+    if (tag.kind === 'end' && tag.name === 'body') bodyEnd = tag.start;
     if (tag.kind !== 'start') continue;
     if (tag.name === 'base' && base === null) base = hrefOf(tag)?.value.trim() || null;
     if (!LINK_TAGS.has(tag.name)) continue;
@@ -41,7 +44,7 @@ function linkSpots(html: string, relayUrl: string): LinkSpot[] {
     if (target === null || (relay !== '' && (target === relay || target.startsWith(`${relay}/`)))) continue;
     spots.push({ start: href.start, end: href.end, target });
   }
-  return spots;
+  return { spots, bodyEnd };
 }
 
 const hrefOf = (tag: Tag) => tag.attributes.find((a) => a.name === 'href');
@@ -60,7 +63,7 @@ function absoluteTarget(href: string, base: string | null): string | null {
 
 /** The ordered click targets stored in emails.links: a click event's link index points here. */
 export function extractLinks(html: string, relayUrl = ''): string[] {
-  return linkSpots(html, relayUrl).map((s) => s.target);
+  return linkSpots(html, relayUrl).spots.map((s) => s.target);
 }
 
 /** The 1×1 open pixel, styled so no mail program gives it room. */
@@ -77,13 +80,13 @@ export function instrument(html: string, mode: TrackingMode, signer: CopySigner)
   if (mode === 'off') return html;
   const parts: string[] = [];
   let at = 0;
+  const { spots, bodyEnd } = linkSpots(html, signer.relayUrl);
   if (mode === 'opens_clicks') {
-    linkSpots(html, signer.relayUrl).forEach((spot, index) => {
+    spots.forEach((spot, index) => {
       parts.push(html.slice(at, spot.start), escapeHtml(signer.clickUrl(index, spot.target)));
       at = spot.end;
     });
   }
-  const bodyEnd = lastBodyEnd(html);
   const pixel = pixelTag(signer.pixelUrl());
   if (bodyEnd >= at) {
     parts.push(html.slice(at, bodyEnd), pixel, html.slice(bodyEnd));
@@ -91,10 +94,4 @@ export function instrument(html: string, mode: TrackingMode, signer: CopySigner)
     parts.push(html.slice(at), pixel);
   }
   return parts.join('');
-}
-
-function lastBodyEnd(html: string): number {
-  let found = -1;
-  for (const tag of tags(html)) if (tag.kind === 'end' && tag.name === 'body') found = tag.start;
-  return found;
 }

@@ -51,6 +51,14 @@ describe('buildCopy', () => {
     expect(p.html).toBe(email().bodyHtml);
   });
 
+  it('keeps a body that quotes the boundary intact', async () => {
+    const bodyText = 'before\n--=_outpost_alternative\n--=_outpost_mixed--\nafter';
+    const p = await simpleParser(buildCopy(email({ bodyText, attachments: [{ filename: 'a.txt', contentType: 'text/plain', content: Buffer.from(bodyText) }] }),
+      'Sam', { address: 'a@example.com', copyId: 'c', signer: null, showBcc: false }));
+    expect(p.text).toBe(bodyText);
+    expect(p.attachments[0]!.content.toString()).toBe(bodyText);
+  });
+
   it('sends a single part when there is only text or only HTML, long lines kept whole', async () => {
     const long = `${'word '.repeat(60)}end`;
     const text = await simpleParser(buildCopy(email({ bodyHtml: null, bodyText: long, tracking: 'off' }), 'Sam', { address: 'a@example.com', copyId: 'c', signer: null, showBcc: false }));

@@ -1,7 +1,6 @@
 // The pieces of a MIME message, assembled as strings. Every encoding is nodemailer's own
 // (its header encoder, quoted-printable, base64, RFC 2231 parameters): only the layout is ours,
 // so a copy costs string joins instead of a stream pipeline per message.
-import crypto from 'node:crypto';
 import MimeNode from 'nodemailer/lib/mime-node';
 import { buildHeaderValue, foldLines } from 'nodemailer/lib/mime-funcs';
 import * as base64 from 'nodemailer/lib/base64';
@@ -50,14 +49,15 @@ export function attachmentPart(a: { filename: string; contentType: string; conte
 const entity = (part: Part) => `${part.headers.join('\r\n')}\r\n\r\n${part.body}`;
 
 /**
- * A multipart of `parts`. The boundary is random per message, so no body can contain it by
- * chance; bodies are quoted-printable or base64, which never start a line with "--" + it.
+ * A multipart of `parts`. The boundary holds "=_", which quoted-printable always escapes and
+ * base64 never contains, so no encoded body can hold a delimiter line (RFC 2045 6.7): fixed
+ * per subtype, since a mixed part nests at most one alternative, and no random bytes per copy.
  */
 export function multipart(subtype: 'alternative' | 'mixed', parts: Part[]): Part {
-  const boundary = `--_Outpost_${crypto.randomBytes(12).toString('hex')}`;
+  const boundary = `=_outpost_${subtype}`;
   // The line break before each delimiter belongs to the delimiter, not to the part before it.
   const children = parts.map((p) => `--${boundary}\r\n${entity(p)}\r\n`).join('');
-  return { headers: [`Content-Type: multipart/${subtype};\r\n boundary="${boundary}"`], body: `${children}--${boundary}--` };
+  return { headers: [`Content-Type: multipart/${subtype}; boundary="${boundary}"`], body: `${children}--${boundary}--` };
 }
 
 /**

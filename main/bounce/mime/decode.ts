@@ -69,31 +69,36 @@ function hexValue(c: number): number {
 /** Quoted-printable (a binary string) to bytes: =XX escapes and soft line breaks, in one pass. */
 export function decodeQuotedPrintable(s: string): string {
   if (!s.includes('=')) return s;
-  // A byte loop into a buffer: a replace() with a callback per escape costs several times more.
-  const out = Buffer.allocUnsafe(s.length);
+  // Decoded in place in a byte buffer (the output is never longer), copying the runs between
+  // "=" signs whole: several times faster than a replace() with a callback per escape.
+  const buf = Buffer.from(s, 'latin1');
   let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 61 /* = */) {
-      const hi = hexValue(s.charCodeAt(i + 1));
-      const lo = hi < 0 ? -1 : hexValue(s.charCodeAt(i + 2));
-      if (lo >= 0) {
-        out[n++] = hi * 16 + lo;
-        i += 2;
-        continue;
-      }
-      // Soft line break: "=", any trailing white space, then the line end.
-      let j = i + 1;
-      while (s.charCodeAt(j) === 32 || s.charCodeAt(j) === 9) j++;
-      if (s.charCodeAt(j) === 13) j++;
-      if (s.charCodeAt(j) === 10) {
-        i = j;
-        continue;
-      }
+  let i = 0;
+  while (i < buf.length) {
+    const eq = buf.indexOf(61 /* = */, i);
+    const stop = eq < 0 ? buf.length : eq;
+    if (n !== i) buf.copyWithin(n, i, stop);
+    n += stop - i;
+    if (eq < 0) break;
+    const hi = hexValue(buf[eq + 1] ?? -1);
+    const lo = hi < 0 ? -1 : hexValue(buf[eq + 2] ?? -1);
+    if (lo >= 0) {
+      buf[n++] = hi * 16 + lo;
+      i = eq + 3;
+      continue;
     }
-    out[n++] = c;
+    // Soft line break: "=", any trailing white space, then the line end.
+    let j = eq + 1;
+    while (buf[j] === 32 || buf[j] === 9) j++;
+    if (buf[j] === 13) j++;
+    if (buf[j] === 10) {
+      i = j + 1;
+      continue;
+    }
+    buf[n++] = 61;
+    i = eq + 1;
   }
-  return out.toString('latin1', 0, n);
+  return buf.toString('latin1', 0, n);
 }
 
 export function decodeTransfer(body: string, encoding: string): string {

@@ -2,6 +2,7 @@
 import { decodeWords } from './decode';
 
 const MAX_FIELDS = 500;
+const SEARCHES = 8;
 
 export class Headers {
   /** Lower-cased name -> raw (binary-string) values in order of appearance; parsed on first use. */
@@ -20,8 +21,10 @@ export class Headers {
 
   /** First value, raw (binary string, encoded words left as they are). */
   raw(name: string): string {
-    // A block asked for one or two fields is searched; one asked for more is parsed once.
-    if (!this.parsed && this.searches++ < 2) return this.find(name.toLowerCase());
+    // Searching a line's name costs a few comparisons, parsing a field a few allocations: a block
+    // asked for a handful of fields (a part's type, the returned message's identity) is searched;
+    // one asked for many is parsed once.
+    if (!this.parsed && this.searches++ < SEARCHES) return this.find(name.toLowerCase());
     return this.fields.get(name.toLowerCase())?.[0] ?? '';
   }
 

@@ -25,7 +25,7 @@ const RETURNED_TYPES = new Set([
 
 export function readMail(raw: Uint8Array | string): Mail {
   const root = parseMessage(raw);
-  const parts = [...walk(root)];
+  const parts = walk(root);
   const leaf = parts.find((p) => p.children.length === 0 && p.type === 'text/plain')
     ?? parts.find((p) => p.children.length === 0 && p.type === 'text/html');
   let text = leaf ? partText(leaf) : '';

@@ -40,5 +40,8 @@ export const has = {
     re ? mail.headers.all(name).some((v) => re.test(v)) : mail.headers.has(name),
   received: (mail: Mail, re: RegExp): boolean => mail.headers.all('received').some((v) => re.test(v)),
   /** Any of these lower-case phrases in the head of the text (a plain search, the fastest test). */
-  phrase: (mail: Mail, ...phrases: string[]): boolean => phrases.some((p) => mail.headLower.includes(p)),
+  phrase: (mail: Mail, ...phrases: string[]): boolean => {
+    for (const p of phrases) if (mail.headLower.includes(p)) return true;
+    return false;
+  },
 };

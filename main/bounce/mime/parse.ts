@@ -111,9 +111,9 @@ function decodePart(part: Part): string {
   return decodeCharset(decodeTransfer(body, enc), part.params.charset ?? '');
 }
 
-/** Depth-first walk over parts (enclosed messages included when `intoMessages`). */
-export function* walk(part: Part, intoMessages = false): Generator<Part> {
-  yield part;
-  for (const c of part.children) yield* walk(c, intoMessages);
-  if (intoMessages && part.message) yield* walk(part.message, intoMessages);
+/** The part and its descendants, depth first (enclosed messages are not entered). */
+export function walk(part: Part, into: Part[] = []): Part[] {
+  into.push(part);
+  for (const c of part.children) walk(c, into);
+  return into;
 }

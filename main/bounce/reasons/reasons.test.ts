@@ -55,6 +55,9 @@ describe('reasons', () => {
     expect(reason("554 delivery error: dd This user doesn't have a example.com account (a@example.com) [0] (in reply to end of DATA command)")).toBe('userunknown');
     expect(reason('554 delivery error: dd Sorry your message to a@example.com cannot be delivered. This account has been disabled or discontinued [#102]')).toBe('suspend');
     expect(reason('550 Mail rejete. Mail rejected. OFR_506 [506]')).toBe('spamdetected');
+    expect(reason('550 5.1.0 <a@example.com> sender rejected. AUP#CDRBL')).toBe('blocked');
+    expect(reason('554 Message rejected. AUP#URLBL1001')).toBe('spamdetected');
+    expect(reason('550 5.1.0 <a@example.com> sender rejected. AUP#In-1310')).toBe('toomanyconn');
   });
 
   it('maps codes and reasons the way the README documents', () => {

@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { classify } from './classify';
 
-const CLASS_FLOOR = 0.95;
-const REASON_FLOOR = 0.91;
+const CLASS_FLOOR = 0.975;
+const REASON_FLOOR = 0.93;
 
 const corpus = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'corpus');
 const bounces = join(corpus, 'bounces');

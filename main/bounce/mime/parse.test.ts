@@ -8,6 +8,11 @@ describe('MIME parser', () => {
     expect(root.headers.get('subject')).toBe('Café crème');
     expect(root.headers.raw('x-long')).toBe('a b');
     expect(partText(root)).toBe('body');
+    // Lone CRs are line ends too, and the caller's bytes are left as they were.
+    const raw = Buffer.from('A: 1\rB: 2\r\n\r\nx\ry\r\n');
+    expect(partText(parseMessage(raw))).toBe('x\ny\n');
+    expect(parseMessage(raw).headers.raw('b')).toBe('2');
+    expect(raw.toString()).toBe('A: 1\rB: 2\r\n\r\nx\ry\r\n');
   });
 
   it('splits multiparts and reads enclosed messages', () => {

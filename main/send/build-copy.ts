@@ -2,7 +2,7 @@
 // copy's own body (pixel and signed links when it is tracked) and its own envelope.
 import { instrument, type CopySigner, type TrackingMode } from '../tracking/instrument';
 import { textToHtml } from '../tracking/text-to-html';
-import { attachmentPart, headerLine, multipart, serialize, textPart } from './mime-parts';
+import { attachmentPart, dateHeader, headerLine, multipart, serialize, textPart } from './mime-parts';
 
 export interface Person {
   name: string;
@@ -62,9 +62,10 @@ export function buildCopy(email: EmailToSend, fromName: string, target: CopyTarg
     ...addresses('Cc', email.cc),
     ...addresses('Bcc', target.showBcc ? email.bcc : []),
     headerLine('Subject', email.subject),
-    headerLine('Message-ID', email.messageId),
-    headerLine('Date', new Date(email.createdAt)),
-    ...(target.copyId ? [headerLine(COPY_HEADER, target.copyId)] : []),
+    // Ours and plain ASCII (compose's Message-ID, a base64url copy id): written as they are.
+    `Message-ID: ${email.messageId}`,
+    `Date: ${dateHeader(email.createdAt)}`,
+    ...(target.copyId ? [`${COPY_HEADER}: ${target.copyId}`] : []),
     'MIME-Version: 1.0',
   ];
   const html = htmlOf(email, target.signer);

@@ -24,6 +24,9 @@ export function headerLine(key: string, value: unknown): string {
   return foldLines(`${key}: ${encoder.encodeHeaderValue(key, value)}`, LINE);
 }
 
+/** RFC 5322 date in UTC, as nodemailer writes it. */
+export const dateHeader = (ms: number) => new Date(ms).toUTCString().replace('GMT', '+0000');
+
 const crlf = (text: string) => text.replace(/\r?\n|\r/g, '\r\n');
 
 /** A text/plain or text/html part, UTF-8, quoted-printable (safe for any text and line length). */

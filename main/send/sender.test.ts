@@ -4,7 +4,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateSecret, parseSecret, verifyOpenToken } from '../../relay/token';
 import type { Db } from '../db/open-database';
 import { tempCore } from '../test/temp-core';
-import { extractLinks } from '../tracking/instrument';
 import { createSender, type Sender } from './sender';
 import type { SendSettings } from './settings';
 import { queueEmail } from './test-servers/queue-email';
@@ -80,11 +79,11 @@ describe('sender against an in-process SMTP server', () => {
     await setup();
     const html = '<html><body><p>Hi</p><a href="https://photos.test/gallery">Gallery</a></body></html>';
     const { emailId } = queueEmail(db, {
-      html, links: extractLinks(html), tracking: 'opens_clicks',
+      html, tracking: 'opens_clicks',
       recipients: [
         { kind: 'to', address: 'ana@outpost.test', name: 'Ana' }, { kind: 'to', address: 'ben@outpost.test' },
+        { kind: 'to', address: 'ana@outpost.test' }, // a Duplicate, never sent
         { kind: 'cc', address: 'cy@outpost.test', name: 'Cy' }, { kind: 'bcc', address: 'dee@outpost.test' },
-        { kind: 'to', address: 'ana@outpost.test', neverSent: 'Duplicate' },
       ],
     });
     startSender();
@@ -114,7 +113,7 @@ describe('sender against an in-process SMTP server', () => {
     expect(pixels.size).toBe(4);
     const sent = rows(emailId);
     expect(sent.map((r) => [r.status, r.send_state, r.attempts])).toEqual([
-      ['Sent', 'done', 1], ['Sent', 'done', 1], ['Sent', 'done', 1], ['Sent', 'done', 1], ['Duplicate', 'none', 0],
+      ['Sent', 'done', 1], ['Sent', 'done', 1], ['Duplicate', 'none', 0], ['Sent', 'done', 1], ['Sent', 'done', 1],
     ]);
     expect(sent[0]!.smtp_reply).toMatch(/^250 /);
     const email = db.prepare('SELECT sent_at, status FROM emails WHERE id = ?').get(emailId) as { sent_at: number | null; status: string };

@@ -1,56 +1,51 @@
-// Test and benchmark helper: stores an email and its recipients exactly as compose leaves them
-// for the sender (main/compose/insert-email.ts): sendable copies queued, the rest 'none'.
-import crypto from 'node:crypto';
+// Test helper: queues an email through compose itself (main/compose/compose.ts: recipient
+// checks, queued copies, Outbox columns), taking the few settings compose reads from the call.
 import type { Db } from '../../db/open-database';
-import type { TrackingMode } from '../../tracking/instrument';
+import { composeInput } from '../../api/schemas';
+import { composer } from '../../compose/compose';
+import { extractLinks, type TrackingMode } from '../../tracking/instrument';
 
 export interface QueuedRecipient {
   kind?: 'to' | 'cc' | 'bcc';
   address: string;
   name?: string;
-  tracked?: boolean;
-  contactId?: number | null;
-  /** A never-sent status set by compose's checks (send_state 'none'). */
-  neverSent?: 'Failed' | 'Blocked' | 'Duplicate' | 'No Email Selected';
+  contactId?: number;
 }
 
 export interface QueuedEmail {
   from?: string;
   subject?: string;
+  /** null: a plain-text email. */
   html?: string | null;
-  text?: string | null;
+  text?: string;
   tracking?: TrackingMode;
-  links?: string[];
   bccSelf?: boolean;
   sentFolder?: boolean;
-  dispatchId?: number | null;
   attachments?: { filename: string; contentType: string; content: Buffer }[];
+  /** An address given twice becomes compose's Duplicate, never sent. */
   recipients: QueuedRecipient[];
-  now?: number;
 }
 
 export function queueEmail(db: Db, e: QueuedEmail): { emailId: number; recipientIds: number[] } {
-  const now = e.now ?? Date.now();
-  const from = e.from ?? 'studio@outpost.test';
-  return db.transaction(() => {
-    const emailId = Number(
-      db.prepare(`INSERT INTO emails (message_id, dispatch_id, from_address, subject, body_html, body_text, tracking, links, created_at, bcc_self_state, sent_folder_state)
-                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-        `<outpost.${crypto.randomBytes(9).toString('base64url')}@outpost.test>`, e.dispatchId ?? null, from, e.subject ?? 'Your gallery',
-        e.html === undefined ? '<html><body><p>Hello</p></body></html>' : e.html, e.text === undefined ? 'Hello' : e.text,
-        e.tracking ?? 'opens_clicks', JSON.stringify(e.links ?? []), now, e.bccSelf ? 'queued' : 'none', e.sentFolder ? 'queued' : 'none',
-      ).lastInsertRowid,
-    );
-    for (const a of e.attachments ?? []) {
-      db.prepare(`INSERT INTO attachments (email_id, filename, content_type, size, content) VALUES (?, ?, ?, ?, ?)`).run(emailId, a.filename, a.contentType, a.content.length, a.content);
-    }
-    const insert = db.prepare(`INSERT INTO recipients (email_id, contact_id, kind, display_name, address, address_norm, status, tracked, send_state, next_attempt_at, copy_id, updated_at)
-                               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    const recipientIds = e.recipients.map((r) =>
-      Number(insert.run(emailId, r.contactId ?? null, r.kind ?? 'to', r.name ?? '', r.address, r.address.toLowerCase(), r.neverSent ?? 'Unsent',
-        r.tracked === false || r.neverSent || (e.tracking ?? 'opens_clicks') === 'off' ? 0 : 1, r.neverSent ? 'none' : 'queued', r.neverSent ? null : now,
-        r.neverSent ? null : crypto.randomBytes(12).toString('base64url'), now).lastInsertRowid),
-    );
-    return { emailId, recipientIds };
-  })();
+  const compose = composer({
+    db, extractLinks,
+    settings: () => ({
+      smtp: { host: 'smtp.outpost.test', fromAddress: e.from ?? 'studio@outpost.test' },
+      // Compose only asks whether a Sent folder is set up; the sender uses its own settings.
+      imap: { host: e.sentFolder ? 'imap.outpost.test' : '' },
+      // Compose only checks that a relay is set; the sender signs with its own.
+      tracking: { relayUrl: 'https://relay.outpost.test', relaySecret: 'set', consentPolicy: 'track-unless-denied' },
+      bccMyself: e.bccSelf ?? false,
+    }),
+  });
+  const html = e.html === undefined ? '<html><body><p>Hello</p></body></html>' : e.html;
+  const refs = (kind: 'to' | 'cc' | 'bcc') =>
+    e.recipients.filter((r) => (r.kind ?? 'to') === kind).map((r) => ({ address: r.address, name: r.name ?? '', contactId: r.contactId }));
+  const { emailId } = compose(composeInput.parse({
+    to: refs('to'), cc: refs('cc'), bcc: refs('bcc'), subject: e.subject ?? 'Your gallery',
+    format: html === null ? 'text' : 'html', bodyHtml: html ?? '', bodyText: e.text ?? 'Hello', tracking: e.tracking ?? 'opens_clicks',
+    attachments: (e.attachments ?? []).map((a) => ({ filename: a.filename, contentType: a.contentType, dataBase64: a.content.toString('base64') })),
+  }));
+  const ids = db.prepare('SELECT id FROM recipients WHERE email_id = ? ORDER BY id').pluck().all(emailId) as number[];
+  return { emailId, recipientIds: ids };
 }

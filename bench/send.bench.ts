@@ -56,7 +56,7 @@ try {
       const received = (await sink.count()) - before;
       if (received !== RECIPIENTS) throw new Error(`${side}: the server received ${received} of ${RECIPIENTS}`);
       runs[side].push(run);
-      rows.push([String(round), side, String(RECIPIENTS), run.seconds.toFixed(2), side === 'pipeline' ? run.composeMs.toFixed(0) : '', (RECIPIENTS / run.seconds).toFixed(0), run.peakRssMb.toFixed(0)]);
+      rows.push([String(round), side, String(RECIPIENTS), run.seconds.toFixed(2), side === 'pipeline' ? run.composeMs.toFixed(0) : '', (RECIPIENTS / run.seconds).toFixed(0), (run.cpuSeconds * 1e6 / RECIPIENTS).toFixed(0), run.peakRssMb.toFixed(0)]);
     }
   }
 } finally {
@@ -69,7 +69,7 @@ const peak = (side: Side) => Math.max(...runs[side].map((r) => r.peakRssMb));
 const composeMs = median(runs.pipeline.map((r) => r.composeMs));
 const sendMs = median(runs.pipeline.map((r) => r.seconds * 1000 - r.composeMs));
 console.log(`\n${RECIPIENTS} recipients, ${CONNECTIONS} pooled connections, smtp-server on 127.0.0.1 (child process), ${os.cpus().length} cores\n`);
-printTable(['round', 'side', 'messages', 'seconds', 'of which compose ms', 'messages/s', 'peak RSS MB'], rows);
+printTable(['round', 'side', 'messages', 'seconds', 'of which compose ms', 'messages/s', 'CPU µs/message', 'peak RSS MB'], rows);
 console.log('');
 printTable(['measure', 'value', 'target'], [
   ['nodemailer alone, median messages/s', rate('baseline').toFixed(0), ''],

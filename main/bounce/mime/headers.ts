@@ -2,17 +2,25 @@
 import { decodeWords } from './decode';
 
 const MAX_FIELDS = 500;
+const MAX_VALUE = 8192;
 const SEARCHES = 8;
 
+/** Where a field's values sit in the block; the strings are cut on first use. */
+interface Field {
+  /** [start, end) of each value (folded lines included), in order of appearance. */
+  spans: number[];
+  values?: string[];
+}
+
 export class Headers {
-  /** Lower-cased name -> raw (binary-string) values in order of appearance; parsed on first use. */
-  private parsed: Map<string, string[]> | null = null;
+  /** Lower-cased name -> where its values are; indexed on first use. */
+  private index: Map<string, Field> | null = null;
   private searches = 0;
 
   constructor(private readonly block: string) {}
 
-  private get fields(): Map<string, string[]> {
-    return (this.parsed ??= parseBlock(this.block));
+  private get fields(): Map<string, Field> {
+    return (this.index ??= indexBlock(this.block));
   }
 
   has(name: string): boolean {
@@ -23,9 +31,9 @@ export class Headers {
   raw(name: string): string {
     // Searching a line's name costs a few comparisons, parsing a field a few allocations: a block
     // asked for a handful of fields (a part's type, the returned message's identity) is searched;
-    // one asked for many is parsed once.
-    if (!this.parsed && this.searches++ < SEARCHES) return this.find(name.toLowerCase());
-    return this.fields.get(name.toLowerCase())?.[0] ?? '';
+    // one asked for many is indexed once.
+    if (!this.index && this.searches++ < SEARCHES) return this.find(name.toLowerCase());
+    return this.all(name)[0] ?? '';
   }
 
   /**
@@ -39,8 +47,7 @@ export class Headers {
       let end = block.indexOf('\n', at);
       if (block.charCodeAt(at + key.length) === 58 /* : */ && sameName(block, at, key)) {
         while (end >= 0 && (block.charCodeAt(end + 1) === 32 || block.charCodeAt(end + 1) === 9)) end = block.indexOf('\n', end + 1);
-        const value = block.slice(at + key.length + 1, end < 0 ? block.length : end);
-        return value.replace(/\n[ \t]+/g, ' ').trim().slice(0, 8192);
+        return unfold(block, at + key.length + 1, end < 0 ? block.length : end);
       }
       if (end < 0) break;
       at = end + 1;
@@ -48,8 +55,14 @@ export class Headers {
     return '';
   }
 
-  all(name: string): string[] {
-    return this.fields.get(name.toLowerCase()) ?? [];
+  all(name: string): readonly string[] {
+    const field = this.fields.get(name.toLowerCase());
+    if (!field) return [];
+    if (!field.values) {
+      field.values = [];
+      for (let i = 0; i < field.spans.length; i += 2) field.values.push(unfold(this.block, field.spans[i]!, field.spans[i + 1]!));
+    }
+    return field.values;
   }
 
   /** First value with RFC 2047 words and 8-bit bytes decoded. */
@@ -69,42 +82,48 @@ function sameName(block: string, at: number, key: string): boolean {
   return true;
 }
 
-function parseBlock(block: string): Map<string, string[]> {
-  const fields = new Map<string, string[]>();
-  let name = '';
-  let value = '';
+/** A value as one line: folded lines joined, trimmed, capped. */
+function unfold(block: string, start: number, end: number): string {
+  return block.slice(start, Math.min(end, start + MAX_VALUE)).replace(/\n[ \t]+/g, ' ').trim();
+}
+
+/** A field name is printable ASCII without spaces (RFC 5322 §2.2); the colon ends it. */
+function isFieldName(block: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = block.charCodeAt(i);
+    if (c < 33 || c > 126) return false;
+  }
+  return to > from;
+}
+
+/**
+ * One pass over the lines recording where each field's value starts and ends: no strings are
+ * cut for the many fields (Received, DKIM, ...) nobody asks about.
+ */
+function indexBlock(block: string): Map<string, Field> {
+  const fields = new Map<string, Field>();
+  let current: Field | null = null;
   let pos = 0;
-  // One pass over the lines, no closures: this runs for every header block of every message.
-  while (pos <= block.length && fields.size < MAX_FIELDS) {
+  while (pos < block.length && fields.size < MAX_FIELDS) {
     let eol = block.indexOf('\n', pos);
     if (eol < 0) eol = block.length;
     const first = block.charCodeAt(pos);
-    if ((first === 32 || first === 9) && name) {
-      if (value.length < 8192) value += ' ' + block.slice(pos, eol).trim();
+    if ((first === 32 || first === 9) && current) {
+      current.spans[current.spans.length - 1] = eol; // a folded line continues the value
     } else {
-      if (name) addField(fields, name, value);
       const colon = block.indexOf(':', pos);
-      // A field name is printable ASCII without spaces (RFC 5322 §2.2); anything else is not a field.
-      if (colon > pos && colon < eol && colon - pos < 80 && FIELD_NAME.test(block.slice(pos, colon))) {
-        name = block.slice(pos, colon);
-        value = block.slice(colon + 1, eol);
+      if (colon > pos && colon < eol && colon - pos < 80 && isFieldName(block, pos, colon)) {
+        const key = block.slice(pos, colon).toLowerCase();
+        current = fields.get(key) ?? null;
+        if (!current) fields.set(key, (current = { spans: [] }));
+        current.spans.push(colon + 1, eol);
       } else {
-        name = '';
+        current = null;
       }
     }
     pos = eol + 1;
   }
-  if (name) addField(fields, name, value);
   return fields;
-}
-
-const FIELD_NAME = /^[!-9;-~]+$/;
-
-function addField(fields: Map<string, string[]>, name: string, value: string): void {
-  const key = name.toLowerCase();
-  const list = fields.get(key);
-  if (list) list.push(value.trim());
-  else fields.set(key, [value.trim()]);
 }
 
 /** Split "type/sub; a=b; c="d"" into a lower-cased value and its parameters. */

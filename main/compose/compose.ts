@@ -35,7 +35,11 @@ export function sendContext(s: ComposeSettings, tracking: EmailDraft['tracking']
   return { fromAddress: s.smtp.fromAddress, consentPolicy: s.tracking.consentPolicy, bccMyself: s.bccMyself, appendToSent: Boolean(s.imap.host), now };
 }
 
-export function draftOf(body: BodyInput, extractLinks: (html: string) => string[], extra: Pick<EmailDraft, 'shootId' | 'dispatchId'>): EmailDraft {
+/** The attachments as bytes: decoded once per compose or dispatch, shared by all its emails. */
+export const decodeAttachments = (body: Pick<BodyInput, 'attachments'>): EmailDraft['attachments'] =>
+  body.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.dataBase64, 'base64') }));
+
+export function draftOf(body: BodyInput, extractLinks: (html: string) => string[], extra: Pick<EmailDraft, 'shootId' | 'dispatchId' | 'attachments'>): EmailDraft {
   const html = body.format === 'html' ? body.bodyHtml : null;
   return {
     subject: body.subject,
@@ -43,7 +47,6 @@ export function draftOf(body: BodyInput, extractLinks: (html: string) => string[
     bodyHtml: html,
     links: html ? extractLinks(html) : [],
     tracking: body.tracking,
-    attachments: body.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.dataBase64, 'base64') })),
     ...extra,
   };
 }
@@ -63,7 +66,7 @@ export function composer(deps: ComposeDeps) {
       input[kind].map((ref, i) => source.candidate(ref, kind, input.purpose, `${kind}.${i}.contactId`)),
     );
     const checked = checkRecipients(candidates, { purpose: input.purpose, isBlocked: source.isBlocked, deactivation: source.deactivation, seen: new Set() });
-    const emailId = insert(draftOf(input, deps.extractLinks, { shootId: input.shootId, dispatchId: null }), checked, ctx);
+    const emailId = insert(draftOf(input, deps.extractLinks, { shootId: input.shootId, dispatchId: null, attachments: decodeAttachments(input) }), checked, ctx);
     return { emailId };
   });
 }

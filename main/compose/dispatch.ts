@@ -8,7 +8,7 @@ import { escapeLike } from '../store/like';
 import { prepareAll } from '../store/prepare';
 import { emailInserter } from './insert-email';
 import { recipientSource } from './recipient-source';
-import { draftOf, sendContext, type ComposeDeps } from './compose';
+import { decodeAttachments, draftOf, sendContext, type ComposeDeps } from './compose';
 
 type Filter = z.output<typeof dispatchFilter>;
 type DispatchInput = z.output<typeof dispatchInput>;
@@ -95,6 +95,7 @@ export function dispatches(deps: ComposeDeps & { refresh: (emailId: number) => v
       const name = `${input.subject} · ${new Date(at).toISOString().slice(0, 10)}`;
       const dispatchId = Number(q.insert.run(name, input.subject, JSON.stringify(input.filter), at, at).lastInsertRowid);
       const seen = new Set<string>();
+      const attachments = decodeAttachments(input);
       for (const c of rows) {
         const values: MergeValues = {
           name: c.name, first_name: firstName(c.name), company: c.company,
@@ -108,7 +109,7 @@ export function dispatches(deps: ComposeDeps & { refresh: (emailId: number) => v
         };
         const candidate = { kind: 'to' as const, contactId: c.id, name: c.name, address: source.addressFor(c.id, input.filter.purpose) };
         const checked = checkRecipients([candidate], { purpose: input.filter.purpose, isBlocked: source.isBlocked, deactivation: source.deactivation, seen });
-        insert(draftOf(body, deps.extractLinks, { shootId: input.filter.shootId, dispatchId }), checked, ctx);
+        insert(draftOf(body, deps.extractLinks, { shootId: input.filter.shootId, dispatchId, attachments }), checked, ctx);
       }
       return summary(dispatchId);
     }),

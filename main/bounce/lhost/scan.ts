@@ -8,7 +8,19 @@ const MAX_LINES = 2000;
 /** Returned-message separators most mail systems use (lower case); a system's own `end` is tried first. */
 export const COMMON_END =
   /^\s*-{2,}[^\n]{0,30}(?:original message|copy of the message|returned message|unsent message|undelivered message|message headers? follow|header of the original|original headers)|^\s*(?:original message headers|message headers follow|original message follows|the original message headers)[.:]?\s*$|^content-type: message\/(?:rfc822|delivery-status)/m;
-const ANY_ADDRESS = /<?([^\s<>"'()[\],;:@]{1,64}@[a-z0-9][a-z0-9.-]{0,252}[a-z0-9])>?/gi;
+// An address is read outward from each "@": a pattern tried at every position of the text would
+// first consume up to 64 characters before failing to find the "@" (slow on text without spaces).
+const LOCAL_PART_END = /[^\s<>"'()[\],;:@]{1,64}$/;
+const DOMAIN_START = /^[a-z0-9][a-z0-9.-]{0,252}[a-z0-9]/i;
+
+/** Addresses in the text, in order of appearance, lower-cased. */
+function* addressesIn(text: string): Generator<string> {
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    const local = LOCAL_PART_END.exec(text.slice(Math.max(0, at - 64), at))?.[0];
+    const domain = local ? DOMAIN_START.exec(text.slice(at + 1, at + 255))?.[0] : undefined;
+    if (local && domain) yield `${local}@${domain}`.toLowerCase();
+  }
+}
 
 const ADDRESS_LINE = /^[\s>*•-]*(?:(?:recipient|to|address|rcpt to|original-recipient|final-recipient)\s*:\s*(?:rfc822;\s*)?)?["<]{0,2}([^\s<>"'()[\],;:@]{1,64}@[a-z0-9][a-z0-9.-]{0,252}[a-z0-9])[">]{0,2}/i;
 
@@ -54,8 +66,7 @@ export function scanRecipients(body: string, exclude: ReadonlySet<string>): Text
   // No line starts with an address ("There was an error delivering your mail to <a@b>."):
   // the first address the text names is the recipient, and the whole text is about it.
   if (!found.length) {
-    for (const m of body.slice(0, 4096).matchAll(ANY_ADDRESS)) {
-      const addr = (m[1] ?? '').toLowerCase();
+    for (const addr of addressesIn(body.slice(0, 4096))) {
       if (!exclude.has(addr)) return [{ address: addr, text: body }];
     }
   }

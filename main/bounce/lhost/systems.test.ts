@@ -95,6 +95,14 @@ describe('mail systems', () => {
     expect(r).toMatchObject({ format: 'fml', class: 'blocked', reason: 'rejected' });
   });
 
+  it('generic: the first address named in text without spaces, in linear time', () => {
+    const body = `${'あ'.repeat(3000)}<mia@example.org>${'い'.repeat(3000)}\n`;
+    const start = performance.now();
+    const r = first(message({ ...daemon, Subject: 'Returned mail' }, body));
+    expect(performance.now() - start).toBeLessThan(500);
+    expect(r).toMatchObject({ address: 'mia@example.org' });
+  });
+
   it('ezweb: the reception filter\'s X-SPASIGN mark', () => {
     const r = first(message({ From: '<Postmaster@ezweb.ne.jp>', To: 'owner@example.net', Subject: 'Mail System Error - Returned Mail', 'X-SPASIGN': 'NG' },
       '<kay@ezweb.ne.jp>\n\nEach of the following recipients was rejected by a remote mail server.\n'));

@@ -87,7 +87,9 @@ describe('fuzzing', () => {
 
   it('survives pathological text: no headers, endless lines, stray markup', () => {
     for (const raw of ['', '\n\n\n', ':'.repeat(100_000), 'From: MAILER-DAEMON@x\n\n' + '<a@b> '.repeat(100_000),
-      'From: MAILER-DAEMON@x\nContent-Type: multipart/report; boundary=""\n\n--\n--\n', 'Subject: =?' + '?='.repeat(50_000)]) {
+      'From: MAILER-DAEMON@x\nContent-Type: multipart/report; boundary=""\n\n--\n--\n', 'Subject: =?' + '?='.repeat(50_000),
+      // Long runs without spaces before an address: in headers and in report text.
+      `From: ${'a'.repeat(8000)} x@y.example\nTo: ${'b'.repeat(8000)} y@z.example\n\n${'あ'.repeat(4000)} z@w.example\n`]) {
       checked(raw);
     }
   });

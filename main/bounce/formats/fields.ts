@@ -37,10 +37,15 @@ export function parseFieldGroups(text: string, maxGroups = 200): FieldGroup[] {
   return groups;
 }
 
+// A local part is at most 64 characters (RFC 5321): bounding it keeps the search linear on long
+// runs of text that never reach an "@".
+const ADDRESS = /<?\s*([^\s<>"(),;:]{1,64}@[^\s<>"(),;:]+?)\s*>?(?:\s|$|[,;)])/;
+
 /** "rfc822; <a@b>" -> "a@b" (lower-cased). */
 export function addressOf(value: string): string {
+  if (!value.includes('@')) return '';
   const v = value.includes(';') ? value.slice(value.indexOf(';') + 1) : value;
-  const m = /<?\s*([^\s<>"(),;:]+@[^\s<>"(),;:]+?)\s*>?(?:\s|$|[,;)])/.exec(v.trim() + ' ');
+  const m = ADDRESS.exec(v.trim() + ' ');
   return m?.[1]?.toLowerCase().replace(/\.$/, '') ?? '';
 }
 

@@ -14,7 +14,7 @@ export interface Part {
 }
 
 // MimeNode's public per-header encoder: addresses normalized (punycode) with names quoted or as
-// encoded words, Message-ID bracketed, Date formatted, other text as encoded words when needed.
+// encoded words, other text (the subject) as encoded words when it needs them.
 const encoder = new MimeNode() as unknown as { encodeHeaderValue(key: string, value: unknown): string };
 
 const LINE = 76;

@@ -61,11 +61,8 @@ export function emailInserter(db: Db, source: RecipientSource) {
       r, tracked: r.ok && draft.tracking !== 'off' && consentAllows(ctx.consentPolicy, source.consent(r.norm)),
       status: r.ok ? 'Unsent' as const : r.status, reason: r.ok ? '' : r.reason,
     }));
-    // The refresh query's order: To, then Cc, then Bcc.
-    const kinds = ['to', 'cc', 'bcc'];
-    const ordered = [...rows].sort((a, b) => kinds.indexOf(a.r.kind) - kinds.indexOf(b.r.kind));
-    const aggregates = aggregatesOf(draft.tracking, ordered.map(({ r, tracked, status }) => ({
-      display_name: r.name, address: r.address ?? '', status, tracked: tracked ? 1 : 0, views: 0, first_viewed_at: null, last_viewed_at: null, last_program: null,
+    const aggregates = aggregatesOf(draft.tracking, rows.map(({ r, tracked, status }) => ({
+      display_name: r.name, address: r.address ?? '', kind: r.kind, status, tracked: tracked ? 1 : 0, views: 0, first_viewed_at: null, last_viewed_at: null, last_program: null,
     })));
     const emailId = Number(
       q.email.run({

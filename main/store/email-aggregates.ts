@@ -5,14 +5,14 @@ import { prepareAll } from './prepare';
 const SQL = {
   email: `SELECT tracking FROM emails WHERE id = ?`,
   recipients: `SELECT display_name, address, kind, status, tracked, views, first_viewed_at, last_viewed_at, last_program
-               FROM recipients WHERE email_id = ? ORDER BY CASE kind WHEN 'to' THEN 0 WHEN 'cc' THEN 1 ELSE 2 END, id`,
+               FROM recipients WHERE email_id = ? ORDER BY id`,
   update: `UPDATE emails SET recipients_label = :label, recipient_count = :count, status = :status, viewed = :viewed,
              first_viewed_at = :first, last_viewed_at = :last, total_views = :views, last_program = :program
            WHERE id = :id`,
 } as const;
 
 export interface AggregateRow {
-  display_name: string; address: string; status: RecipientStatus; tracked: 0 | 1; views: number;
+  display_name: string; address: string; kind: 'to' | 'cc' | 'bcc'; status: RecipientStatus; tracked: 0 | 1; views: number;
   first_viewed_at: number | null; last_viewed_at: number | null; last_program: string | null;
 }
 
@@ -22,9 +22,12 @@ export interface Aggregates {
   first: number | null; last: number | null; views: number; program: string | null;
 }
 
-/** The Outbox columns of an email from its recipients, given in To, Cc, Bcc order. Pure. */
+const KIND_ORDER = { to: 0, cc: 1, bcc: 2 } as const;
+
+/** The Outbox columns of an email from its recipients, given in the order they were added. Pure. */
 export function aggregatesOf(tracking: string, rows: readonly AggregateRow[]): Aggregates {
-  const named = rows.map((r) => r.display_name || r.address || '(no address)');
+  // The label names To first, then Cc, then Bcc (a stable sort keeps each list's order).
+  const named = [...rows].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]).map((r) => r.display_name || r.address || '(no address)');
   const label = named.slice(0, 2).join(', ') + (named.length > 2 ? ` +${named.length - 2}` : '');
   let first: number | null = null;
   let last: number | null = null;

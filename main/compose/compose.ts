@@ -55,11 +55,12 @@ export function draftOf(body: BodyInput, extractLinks: (html: string) => string[
 export function composer(deps: ComposeDeps) {
   const source = recipientSource(deps.db);
   const insert = emailInserter(deps.db, source);
+  const shootExists = deps.db.prepare('SELECT 1 FROM shoots WHERE id = ?');
   const now = deps.now ?? Date.now;
 
   return deps.db.transaction((input: ComposeInput): { emailId: number } => {
     const ctx = sendContext(deps.settings(), input.tracking, now());
-    if (input.shootId !== null && !deps.db.prepare('SELECT 1 FROM shoots WHERE id = ?').get(input.shootId)) {
+    if (input.shootId !== null && !shootExists.get(input.shootId)) {
       throw new ApiError('invalid_input', `shootId: shoot ${input.shootId} does not exist`, [{ path: 'shootId', message: 'this shoot no longer exists' }]);
     }
     const candidates: Candidate[] = (['to', 'cc', 'bcc'] as const).flatMap((kind) =>

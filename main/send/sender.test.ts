@@ -6,6 +6,7 @@ import type { Db } from '../db/open-database';
 import { tempCore } from '../test/temp-core';
 import { createSender, type Sender } from './sender';
 import type { SendSettings } from './settings';
+import { freePort } from './test-servers/free-port';
 import { queueEmail } from './test-servers/queue-email';
 import { startSmtpSink, type SinkOptions, type SmtpSink } from './test-servers/smtp-sink';
 import type { RetryPolicy } from './retry-policy';
@@ -19,14 +20,6 @@ let db: Db;
 let sink: SmtpSink;
 let sender: Sender | null;
 let settings: SendSettings;
-
-async function closedPort(): Promise<number> {
-  const server = net.createServer().listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 async function setup(options: SinkOptions = {}) {
   sink = await startSmtpSink(options);
@@ -248,7 +241,7 @@ describe('sender against an in-process SMTP server', () => {
 
   it('keeps copies queued while the server is down', async () => {
     await setup();
-    settings.smtp.port = await closedPort();
+    settings.smtp.port = await freePort();
     const { emailId } = queueEmail(db, { recipients: [{ address: 'ana@outpost.test' }] });
     const s = startSender();
     await until(() => s.status().state === 'error');
@@ -311,7 +304,7 @@ describe('sender against an in-process SMTP server', () => {
 
   it('sends the BCC-myself copy untracked after the recipients, and records a Sent folder it cannot reach', async () => {
     await setup();
-    settings.imap = { ...settings.imap, host: '127.0.0.1', port: await closedPort(), security: 'none', username: 'studio', password: 'x' };
+    settings.imap = { ...settings.imap, host: '127.0.0.1', port: await freePort(), security: 'none', username: 'studio', password: 'x' };
     const { emailId } = queueEmail(db, {
       bccSelf: true, sentFolder: true, html: '<p><a href="https://photos.test/g">g</a></p>',
       recipients: [{ address: 'ana@outpost.test' }, { kind: 'bcc', address: 'dee@outpost.test' }],

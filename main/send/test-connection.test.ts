@@ -1,7 +1,7 @@
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SmtpSettings } from './settings';
 import { testImap, testSmtp } from './test-connection';
+import { freePort } from './test-servers/free-port';
 import { startSmtpSink, type SmtpSink } from './test-servers/smtp-sink';
 
 let sink: SmtpSink;
@@ -13,10 +13,7 @@ const smtp = (over: Partial<SmtpSettings>): SmtpSettings => ({
 
 beforeAll(async () => {
   sink = await startSmtpSink({ login: { user: 'studio', pass: 'right' } });
-  const server = net.createServer().listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  closed = (server.address() as net.AddressInfo).port;
-  await new Promise((r) => server.close(r));
+  closed = await freePort();
 });
 afterAll(() => sink.close());
 

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './free-port';
 
 export const MAIL_DOMAIN = 'outpost.test';
 const VMAIL_ID = 5000;
@@ -41,14 +42,6 @@ function ensureVmailUser(): { uid: number; gid: number } {
     execFileSync('useradd', ['--system', '--uid', String(VMAIL_ID), '--gid', String(VMAIL_ID), '--no-create-home', '--shell', '/usr/sbin/nologin', 'vmail'], { stdio: 'ignore' });
   }
   return { uid: Number(execFileSync('id', ['-u', 'vmail']).toString()), gid: Number(execFileSync('id', ['-g', 'vmail']).toString()) };
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer().listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise((r) => server.close(r));
-  return port;
 }
 
 async function waitForPort(port: number, what: string, ms = 15_000): Promise<void> {

@@ -101,7 +101,12 @@ export function redirectTarget(url: string): string | null {
 }
 
 export function pixelUrl(baseUrl: string, secret: Secret, ids: OpenIds): string {
-  return `${trimBase(baseUrl)}${PIXEL_PATH}${signOpenToken(secret, ids)}`;
+  return pixelUrlOf(baseUrl, signOpenToken(secret, ids));
+}
+
+/** The pixel URL of an open token signed already (the app also stores the token: one HMAC, not two). */
+export function pixelUrlOf(baseUrl: string, openToken: string): string {
+  return `${trimBase(baseUrl)}${PIXEL_PATH}${openToken}`;
 }
 
 export function clickUrl(baseUrl: string, secret: Secret, ids: ClickIds, targetUrl: string): string {

@@ -1,5 +1,5 @@
 // Binds relay/token.ts to one copy's ids: the pixel and click URLs of that recipient only.
-import { clickUrl, parseSecret, pixelUrl, signOpenToken, type SecretKey } from '../../relay/token';
+import { clickUrl, parseSecret, pixelUrlOf, signOpenToken, type SecretKey } from '../../relay/token';
 import type { CopySigner } from '../tracking/instrument';
 
 export interface Relay {
@@ -17,13 +17,13 @@ export function relayOf(tracking: { relayUrl: string; relaySecret: string }): Re
   }
 }
 
-export function copySigner(relay: Relay, emailId: number, recipientId: number): CopySigner {
+/** A copy's signer, with its open token (stored on the recipient row as recipients.token). */
+export function copySigner(relay: Relay, emailId: number, recipientId: number): CopySigner & { openToken: string } {
+  const openToken = signOpenToken(relay.key, { emailId, recipientId });
   return {
     relayUrl: relay.url,
-    pixelUrl: () => pixelUrl(relay.url, relay.key, { emailId, recipientId }),
+    openToken,
+    pixelUrl: () => pixelUrlOf(relay.url, openToken),
     clickUrl: (linkIndex, target) => clickUrl(relay.url, relay.key, { emailId, recipientId, linkIndex }, target),
   };
 }
-
-/** The open token stored on the recipient row (recipients.token). */
-export const openToken = (relay: Relay, emailId: number, recipientId: number) => signOpenToken(relay.key, { emailId, recipientId });

@@ -4,7 +4,7 @@
 // twice on its own; nothing automatic re-queues 'unknown'.
 import type { Db } from '../db/open-database';
 import { buildCopy, sizeOf, type EmailToSend } from './build-copy';
-import { copySigner, openToken, relayOf, type Relay } from './copy-signer';
+import { copySigner, relayOf, type Relay } from './copy-signer';
 import { outboxStore, type ClaimedCopy, type CopyResult } from './outbox-store';
 import { nextDelay, PRODUCTION_RETRY, queueDelay, type RetryPolicy } from './retry-policy';
 import { appendToSentFolder } from './sent-folder';
@@ -189,7 +189,7 @@ export function createSender(options: SenderOptions): Sender {
     copyBytes = Math.max(1024, 0.8 * copyBytes + 0.2 * bytes);
     const result: Result = {
       copy, outcome: { kind: 'failed', message: '' }, transmitted: false, tracked: signer !== null, bytes,
-      token: signer ? openToken(relayNow!, copy.emailId, copy.id) : null,
+      token: signer?.openToken ?? null,
     };
     (async () => {
       if (!email) throw new Error('the email was deleted');

@@ -10,7 +10,8 @@ import { nextDelay, PRODUCTION_RETRY, queueDelay, type RetryPolicy } from './ret
 import { appendToSentFolder } from './sent-folder';
 import type { SendSettings } from './settings';
 import { describeSmtpError, outcomeOfError, type Outcome, type SmtpError } from './smtp-outcome';
-import { smtpPool, type SendTransport, type TransportFactory } from './transport';
+import { smtpPool } from './smtp-thread';
+import type { SendTransport, TransportFactory } from './transport';
 
 export interface SenderOptions {
   db: Db;

@@ -92,5 +92,3 @@ export function createSmtpPool(smtp: SmtpSettings, tuning: { maxMessages?: numbe
     close: () => transporter.close(),
   };
 }
-
-export const smtpPool: TransportFactory = (smtp) => createSmtpPool(smtp);

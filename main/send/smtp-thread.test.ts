@@ -1,0 +1,58 @@
+import net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SmtpSettings } from './settings';
+import { createThreadPool } from './smtp-thread';
+import { startSmtpSink, type SmtpSink } from './test-servers/smtp-sink';
+
+let sink: SmtpSink;
+const smtp = (port: number): SmtpSettings => ({
+  host: '127.0.0.1', port, security: 'none', username: '', password: '', fromName: '', fromAddress: 'studio@outpost.test',
+  maxConnections: 2, messagesPerMinute: 6000,
+});
+const copy = (to: string, onTransmitted?: () => void) => ({
+  envelope: { from: 'studio@outpost.test', to: [to] },
+  message: Buffer.from(`From: studio@outpost.test\r\nTo: ${to}\r\nSubject: hi\r\n\r\nHello.\r\n`),
+  onTransmitted,
+});
+
+beforeAll(async () => {
+  sink = await startSmtpSink({ rcpt: (address) => (address.startsWith('gone') ? { code: 550, message: '5.1.1 no such user' } : null) });
+});
+afterAll(() => sink.close());
+
+describe('the SMTP pool in its own thread', () => {
+  it('sends each copy with its own envelope and gives back the reply; the transmitted hook fires', async () => {
+    const pool = createThreadPool(smtp(sink.port));
+    const seen: string[] = [];
+    const replies = await Promise.all(['a@outpost.test', 'b@outpost.test'].map((to) => pool.send(copy(to, () => seen.push(to)))));
+    pool.close();
+    expect(replies.map((r) => r.response)).toEqual([expect.stringMatching(/^250 /), expect.stringMatching(/^250 /)]);
+    expect(seen.sort()).toEqual(['a@outpost.test', 'b@outpost.test']);
+    expect(sink.received.slice(-2).map((m) => m.to[0]!.address).sort()).toEqual(['a@outpost.test', 'b@outpost.test']);
+  });
+
+  it("keeps a refusal's fields across the thread boundary, and nothing was transmitted", async () => {
+    const pool = createThreadPool(smtp(sink.port));
+    let transmitted = false;
+    const err = await pool.send(copy('gone@outpost.test', () => (transmitted = true))).catch((e: unknown) => e);
+    pool.close();
+    expect(err).toMatchObject({ responseCode: 550, command: 'RCPT TO', response: expect.stringContaining('no such user') });
+    expect(err).toBeInstanceOf(Error);
+    expect(transmitted).toBe(false);
+  });
+
+  it('settles copies the thread still held when it stopped as connection failures that may have gone out', async () => {
+    // A server that takes the connection and never greets: the copy stays in the thread.
+    const silent = net.createServer(() => {}).listen(0, '127.0.0.1');
+    await new Promise((r) => silent.once('listening', r));
+    const pool = createThreadPool(smtp((silent.address() as net.AddressInfo).port));
+    let transmitted = false;
+    const pending = pool.send(copy('a@outpost.test', () => (transmitted = true))).catch((e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 300));
+    pool.close();
+    const err = await pending;
+    silent.close();
+    expect(err).toMatchObject({ code: 'ECONNECTION', message: 'The sending thread stopped (exit code 0).' });
+    expect(transmitted).toBe(true);
+  });
+});

@@ -1,0 +1,65 @@
+// The SMTP pool's own thread (started by smtp-thread.ts). nodemailer's work per message (its
+// message object, streams, dot-stuffing, socket writes) runs here, beside the sender's database
+// and copy building on the main thread instead of taking turns with them.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { SmtpError } from './smtp-outcome';
+import type { SmtpSettings } from './settings';
+import { createSmtpPool, type OutgoingCopy } from './transport';
+
+export interface WorkerSetup {
+  smtp: SmtpSettings;
+  maxMessages?: number;
+}
+
+/** One copy across the thread boundary: the callback becomes the `transmitted` flag of its answer. */
+export type WireCopy = Omit<OutgoingCopy, 'onTransmitted' | 'message'> & { id: number; message: Uint8Array };
+
+export type WireAnswer =
+  | { id: number; response: string; transmitted: true }
+  | { id: number; error: SmtpError; transmitted: boolean };
+
+export type WireRequest = { type: 'send'; copies: WireCopy[] } | { type: 'close' };
+
+// The fields smtp-outcome.ts reads; the rest of a nodemailer error does not survive cloning.
+const FIELDS = ['message', 'code', 'originalCode', 'errno', 'response', 'responseCode', 'command'] as const;
+
+function plain(err: unknown): SmtpError {
+  const out: Record<string, unknown> = {};
+  for (const key of FIELDS) {
+    const value = (err as Record<string, unknown> | null)?.[key];
+    if (value !== undefined) out[key] = value;
+  }
+  return out as SmtpError;
+}
+
+const port = parentPort!;
+const setup = workerData as WorkerSetup;
+const pool = createSmtpPool(setup.smtp, { maxMessages: setup.maxMessages });
+let answers: WireAnswer[] = [];
+
+// Answers go back in batches: one message per turn of the event loop, not one per copy.
+function answer(a: WireAnswer): void {
+  answers.push(a);
+  if (answers.length > 1) return;
+  setImmediate(() => {
+    const batch = answers;
+    answers = [];
+    port.postMessage(batch);
+  });
+}
+
+port.on('message', (request: WireRequest) => {
+  if (request.type === 'close') {
+    pool.close();
+    port.close();
+    return;
+  }
+  for (const { id, message, ...copy } of request.copies) {
+    let transmitted = false;
+    const bytes = Buffer.from(message.buffer, message.byteOffset, message.byteLength);
+    pool.send({ ...copy, message: bytes, onTransmitted: () => (transmitted = true) }).then(
+      (accepted) => answer({ id, response: accepted.response, transmitted: true }),
+      (err: unknown) => answer({ id, error: plain(err), transmitted }),
+    );
+  }
+});

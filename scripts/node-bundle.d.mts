@@ -1,0 +1,1 @@
+export function bundleNode(entryPoints: Record<string, string>, outdir: string, options?: { importMeta?: boolean }): Promise<unknown>;

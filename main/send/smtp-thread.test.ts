@@ -1,5 +1,5 @@
 import net from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SmtpSettings } from './settings';
 import { createThreadPool } from './smtp-thread';
 import { startSmtpSink, type SmtpSink } from './test-servers/smtp-sink';
@@ -54,5 +54,17 @@ describe('the SMTP pool in its own thread', () => {
     silent.close();
     expect(err).toMatchObject({ code: 'ECONNECTION', message: 'The sending thread stopped (exit code 0).' });
     expect(transmitted).toBe(true);
+  });
+
+  it('sends from the main thread when the worker cannot start, losing no copy', async () => {
+    const pool = createThreadPool(smtp(sink.port), { workerEntry: new URL('./no-such-worker.cjs', import.meta.url) });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const replies = await Promise.all(['c@outpost.test', 'd@outpost.test'].map((to) => pool.send(copy(to))));
+    const later = await pool.send(copy('e@outpost.test'));
+    pool.close();
+    expect([...replies, later].map((r) => r.response)).toEqual(Array(3).fill(expect.stringMatching(/^250 /)));
+    expect(warn).toHaveBeenCalledOnce();
+    expect(warn.mock.calls[0]![0]).toMatch(/the SMTP thread could not start .*sending from the main thread/);
+    warn.mockRestore();
   });
 });

@@ -3,8 +3,8 @@
 // a second core, and the app's own thread stays free for the database and the UI's requests.
 import { Worker } from 'node:worker_threads';
 import type { SmtpSettings } from './settings';
-import type { OutgoingCopy, SendTransport, TransportFactory } from './transport';
-import type { WireAnswer, WireCopy, WireRequest, WorkerSetup } from './smtp-worker';
+import { createSmtpPool, type OutgoingCopy, type SendTransport, type TransportFactory } from './transport';
+import type { WireAnswer, WireCopy, WireRequest, WorkerMessage, WorkerSetup } from './smtp-worker';
 
 interface Pending {
   copy: OutgoingCopy;
@@ -16,19 +16,28 @@ interface Pending {
  * Bundled (dist/main/*.cjs), the worker is the smtp-worker.cjs built beside it; from source
  * (tsx, vitest) it is the .ts file, loaded through tsx's loader, which a worker does not inherit.
  */
-function startWorker(setup: WorkerSetup): Worker {
+function startWorker(setup: WorkerSetup, entry?: URL): Worker {
   const here = import.meta.url;
+  if (entry) return new Worker(entry, { workerData: setup });
   if (!here.endsWith('.ts')) return new Worker(new URL('./smtp-worker.cjs', here), { workerData: setup });
-  const entry = JSON.stringify(new URL('./smtp-worker.ts', here).href);
-  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry}); })`, { eval: true, workerData: setup });
+  const source = JSON.stringify(new URL('./smtp-worker.ts', here).href);
+  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${source}); })`, { eval: true, workerData: setup });
 }
 
-export function createThreadPool(smtp: SmtpSettings, tuning: { maxMessages?: number } = {}): SendTransport {
+export interface ThreadTuning {
+  maxMessages?: number;
+  /** Tests: another worker file. */
+  workerEntry?: URL;
+}
+
+export function createThreadPool(smtp: SmtpSettings, tuning: ThreadTuning = {}): SendTransport {
   const setup: WorkerSetup = { smtp, maxMessages: tuning.maxMessages };
   const pending = new Map<number, Pending>();
   let worker: Worker | null = null;
-  // A thread that never came up sent nothing; one that did may have sent what it held.
-  let online = false;
+  // Where no worker can start (a packaging that cannot load it), the pool runs in this thread.
+  let inThread: SendTransport | null = null;
+  // A thread that never said 'ready' sent nothing; one that did may have sent what it held.
+  let ready = false;
   let outbox: WireCopy[] = [];
   let nextId = 1;
 
@@ -47,17 +56,25 @@ export function createThreadPool(smtp: SmtpSettings, tuning: { maxMessages?: num
   function lost(w: Worker, why: string): void {
     if (worker !== w) return;
     worker = null;
+    if (!ready) {
+      console.warn(`send: the SMTP thread could not start (${why}); sending from the main thread`);
+      inThread = createSmtpPool(smtp, tuning);
+      for (const [id, p] of pending) {
+        pending.delete(id);
+        inThread.send(p.copy).then(p.resolve, p.reject);
+      }
+      return;
+    }
     for (const id of pending.keys()) {
-      settle({ id, error: { code: 'ECONNECTION', message: `The sending thread stopped (${why}).` }, transmitted: online });
+      settle({ id, error: { code: 'ECONNECTION', message: `The sending thread stopped (${why}).` }, transmitted: ready });
     }
   }
 
   function workerNow(): Worker {
     if (worker) return worker;
-    const w = startWorker(setup);
-    online = false;
-    w.on('online', () => (online = true));
-    w.on('message', (answers: WireAnswer[]) => answers.forEach(settle));
+    const w = startWorker(setup, tuning.workerEntry);
+    ready = false;
+    w.on('message', (m: WorkerMessage) => (m === 'ready' ? (ready = true) : m.forEach(settle)));
     w.on('error', (err) => lost(w, err.message));
     w.on('exit', (code) => lost(w, `exit code ${code}`));
     worker = w;
@@ -74,6 +91,7 @@ export function createThreadPool(smtp: SmtpSettings, tuning: { maxMessages?: num
 
   return {
     send(copy) {
+      if (inThread) return inThread.send(copy);
       return new Promise((resolve, reject) => {
         const id = nextId++;
         pending.set(id, { copy, resolve, reject });
@@ -84,6 +102,7 @@ export function createThreadPool(smtp: SmtpSettings, tuning: { maxMessages?: num
       });
     },
     close() {
+      inThread?.close();
       const w = worker;
       if (!w) return;
       const request: WireRequest = { type: 'close' };

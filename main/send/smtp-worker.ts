@@ -20,6 +20,9 @@ export type WireAnswer =
 
 export type WireRequest = { type: 'send'; copies: WireCopy[] } | { type: 'close' };
 
+/** 'ready' once, before any copy is taken; then batches of answers. */
+export type WorkerMessage = 'ready' | WireAnswer[];
+
 // The fields smtp-outcome.ts reads; the rest of a nodemailer error does not survive cloning.
 const FIELDS = ['message', 'code', 'originalCode', 'errno', 'response', 'responseCode', 'command'] as const;
 
@@ -38,13 +41,17 @@ const pool = createSmtpPool(setup.smtp, { maxMessages: setup.maxMessages });
 let answers: WireAnswer[] = [];
 
 // Answers go back in batches: one message per turn of the event loop, not one per copy.
+function post(message: WorkerMessage): void {
+  port.postMessage(message);
+}
+
 function answer(a: WireAnswer): void {
   answers.push(a);
   if (answers.length > 1) return;
   setImmediate(() => {
     const batch = answers;
     answers = [];
-    port.postMessage(batch);
+    post(batch);
   });
 }
 
@@ -63,3 +70,4 @@ port.on('message', (request: WireRequest) => {
     );
   }
 });
+post('ready');

@@ -20,9 +20,13 @@ const SQL = {
           RETURNING id, email_id, contact_id, address, copy_id, tracked, attempts`,
   nextDue: `SELECT min(next_attempt_at) AS at FROM recipients WHERE send_state = 'queued'`,
   queued: `SELECT count(*) AS n FROM recipients WHERE send_state IN ('queued', 'sending')`,
-  email: `SELECT id, message_id, from_address, subject, body_html, body_text, tracking, created_at FROM emails WHERE id = ?`,
-  people: `SELECT kind, display_name AS name, address FROM recipients WHERE email_id = ? AND send_state != 'none' ORDER BY id`,
-  attachments: `SELECT filename, content_type AS contentType, content FROM attachments WHERE email_id = ? ORDER BY id`,
+  // Emails are read for a whole claim at once (a JSON array of ids): three statements per batch, not per copy.
+  emails: `SELECT id, message_id, from_address, subject, body_html, body_text, tracking, created_at FROM emails
+           WHERE id IN (SELECT value FROM json_each(?))`,
+  people: `SELECT email_id, kind, display_name AS name, address FROM recipients
+           WHERE email_id IN (SELECT value FROM json_each(?)) AND send_state != 'none' ORDER BY id`,
+  attachments: `SELECT email_id, filename, content_type AS contentType, content FROM attachments
+                WHERE email_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
   status: `SELECT status FROM recipients WHERE id = ?`,
   record: `UPDATE recipients SET send_state = :state, status = :status, status_reason = :reason, bounce_class = :bounceClass,
              smtp_reply = :reply, token = COALESCE(:token, token), tracked = :tracked, attempts = :attempts,
@@ -133,16 +137,23 @@ export function outboxStore(db: Db) {
     nextDue: () => (q.nextDue.get() as { at: number | null }).at,
     queuedCount: () => (q.queued.get() as { n: number }).n,
 
-    email(id: number): EmailToSend | null {
-      const e = q.email.get(id) as { id: number; message_id: string; from_address: string; subject: string; body_html: string | null; body_text: string | null; tracking: TrackingMode; created_at: number } | undefined;
-      if (!e) return null;
-      const people = q.people.all(id) as (Person & { kind: 'to' | 'cc' | 'bcc' })[];
-      const of = (kind: string) => people.filter((p) => p.kind === kind).map(({ name, address }) => ({ name, address }));
-      return {
-        id: e.id, messageId: e.message_id, fromAddress: e.from_address, subject: e.subject, bodyHtml: e.body_html, bodyText: e.body_text,
-        tracking: e.tracking, createdAt: e.created_at, to: of('to'), cc: of('cc'), bcc: of('bcc'),
-        attachments: q.attachments.all(id) as EmailToSend['attachments'],
-      };
+    /** The emails of these ids as the sender builds copies of them; deleted ones are missing from the map. */
+    emails(ids: readonly number[]): Map<number, EmailToSend> {
+      const json = JSON.stringify(ids);
+      const found = new Map<number, EmailToSend>();
+      for (const e of q.emails.all(json) as { id: number; message_id: string; from_address: string; subject: string; body_html: string | null; body_text: string | null; tracking: TrackingMode; created_at: number }[]) {
+        found.set(e.id, {
+          id: e.id, messageId: e.message_id, fromAddress: e.from_address, subject: e.subject, bodyHtml: e.body_html, bodyText: e.body_text,
+          tracking: e.tracking, createdAt: e.created_at, to: [], cc: [], bcc: [], attachments: [],
+        });
+      }
+      for (const { email_id, kind, name, address } of q.people.all(json) as (Person & { email_id: number; kind: 'to' | 'cc' | 'bcc' })[]) {
+        found.get(email_id)?.[kind].push({ name, address });
+      }
+      for (const { email_id, ...a } of q.attachments.all(json) as (EmailToSend['attachments'][number] & { email_id: number })[]) {
+        found.get(email_id)?.attachments.push(a);
+      }
+      return found;
     },
 
     /** Writes a batch of answers in one transaction, aggregates refreshed. */

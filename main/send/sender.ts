@@ -109,19 +109,28 @@ export function createSender(options: SenderOptions): Sender {
     return relay.value;
   }
 
-  function emailOf(id: number): EmailToSend | null {
-    if (!emails.has(id)) {
-      const email = store.email(id);
+  /** Reads the emails of a claim that are not cached yet, in one go. */
+  function loadEmails(ids: readonly number[]): void {
+    const missing = [...new Set(ids)].filter((id) => !emails.has(id));
+    if (missing.length === 0) return;
+    const found = store.emails(missing);
+    for (const id of missing) {
+      const email = found.get(id) ?? null;
       emails.set(id, email);
       cachedBytes += email ? sizeOf(email) : 0;
-      // Oldest out first, within a count and a byte budget (attachments can be large).
-      for (const [oldId, old] of emails) {
-        if ((emails.size <= EMAIL_CACHE && cachedBytes <= CACHE_BYTES) || oldId === id) break;
-        emails.delete(oldId);
-        cachedBytes -= old ? sizeOf(old) : 0;
-      }
     }
-    return emails.get(id)!;
+    // Oldest out first, within a count and a byte budget (attachments can be large); never this claim's.
+    const keep = new Set(missing);
+    for (const [oldId, old] of emails) {
+      if ((emails.size <= EMAIL_CACHE && cachedBytes <= CACHE_BYTES) || keep.has(oldId)) break;
+      emails.delete(oldId);
+      cachedBytes -= old ? sizeOf(old) : 0;
+    }
+  }
+
+  function emailOf(id: number): EmailToSend | null {
+    if (!emails.has(id)) loadEmails([id]);
+    return emails.get(id) ?? null;
   }
 
   function schedule(ms: number): void {
@@ -178,6 +187,7 @@ export function createSender(options: SenderOptions): Sender {
     }
     const pool = transportFor(settings);
     const relayNow = relayFor(settings);
+    loadEmails(claimed.map((c) => c.emailId));
     for (const copy of claimed) dispatch(copy, settings, pool, relayNow);
   }
 

@@ -6,6 +6,8 @@ import type { SmtpSettings } from './settings';
 import { createSmtpPool, type OutgoingCopy, type SendTransport, type TransportFactory } from './transport';
 import type { WireAnswer, WireCopy, WireRequest, WorkerMessage, WorkerSetup } from './smtp-worker';
 
+const CLOSE_GRACE_MS = 5_000;
+
 interface Pending {
   copy: OutgoingCopy;
   resolve: (accepted: { response: string }) => void;
@@ -105,8 +107,15 @@ export function createThreadPool(smtp: SmtpSettings, tuning: ThreadTuning = {}):
       inThread?.close();
       const w = worker;
       if (!w) return;
+      // Copies still in it (the sender gave up waiting): stop now; they settle as maybe sent.
+      if (pending.size > 0) {
+        void w.terminate();
+        return;
+      }
       const request: WireRequest = { type: 'close' };
       w.postMessage(request);
+      // A connection still opening can keep the thread alive after its pool closed.
+      setTimeout(() => void w.terminate(), CLOSE_GRACE_MS).unref();
     },
   };
 }

@@ -32,7 +32,6 @@ const SQL = {
              smtp_reply = :reply, token = COALESCE(:token, token), tracked = :tracked, attempts = :attempts,
              next_attempt_at = :next, updated_at = :now
            WHERE id = :id AND send_state = 'sending'`,
-  emailAccepted: `UPDATE emails SET sent_at = COALESCE(sent_at, :now), last_error = NULL WHERE id = :id`,
   emailError: `UPDATE emails SET last_error = :error WHERE id = :id`,
   activity: `INSERT INTO activities (contact_id, kind, at, email_id, recipient_id, detail) VALUES (?, 'email_sent', ?, ?, ?, ?)`,
   // One unseen notice per kind: an outage over 10,000 copies is one message, not 10,000.
@@ -103,11 +102,7 @@ export function outboxStore(db: Db) {
       id: r.id, state: r.state, status, reason: r.reason, bounceClass: r.bounceClass, reply: r.reply, token: r.token,
       tracked: r.tracked ? 1 : 0, attempts: r.attempts, next: r.nextAttemptAt, now,
     });
-    if (r.accepted) {
-      q.emailAccepted.run({ id: r.emailId, now });
-      if (r.contactId !== null) q.activity.run(r.contactId, now, r.emailId, r.id, r.subject);
-    }
-    if (r.emailError) q.emailError.run({ id: r.emailId, error: r.emailError });
+    if (r.accepted && r.contactId !== null) q.activity.run(r.contactId, now, r.emailId, r.id, r.subject);
   }
 
   return {
@@ -156,10 +151,17 @@ export function outboxStore(db: Db) {
       return found;
     },
 
-    /** Writes a batch of answers in one transaction, aggregates refreshed. */
+    /** Writes a batch of answers in one transaction, aggregates refreshed (with sent_at when a copy was accepted). */
     record: db.transaction((results: readonly CopyResult[], now: number) => {
-      for (const r of results) recordOne(r, now);
-      for (const emailId of new Set(results.map((r) => r.emailId))) refresh(emailId);
+      const emails = new Map<number, number | null>();
+      for (const r of results) {
+        recordOne(r, now);
+        if (r.accepted || !emails.has(r.emailId)) emails.set(r.emailId, r.accepted ? now : null);
+      }
+      for (const [emailId, sentAt] of emails) refresh(emailId, sentAt);
+      // After the refresh, which clears the error of an email with an accepted copy: a copy of it
+      // that hit trouble in the same batch keeps the email's error showing.
+      for (const r of results) if (r.emailError) q.emailError.run({ id: r.emailId, error: r.emailError });
     }),
 
     notice(kind: string, message: string, now: number, emailId: number | null = null): void {

@@ -6,8 +6,10 @@ const SQL = {
   email: `SELECT tracking FROM emails WHERE id = ?`,
   recipients: `SELECT display_name, address, kind, status, tracked, views, first_viewed_at, last_viewed_at, last_program
                FROM recipients WHERE email_id = ? ORDER BY id`,
+  // :sentAt, when a copy was just accepted: the email's first send time, and its stopping error is over.
   update: `UPDATE emails SET recipients_label = :label, recipient_count = :count, status = :status, viewed = :viewed,
-             first_viewed_at = :first, last_viewed_at = :last, total_views = :views, last_program = :program
+             first_viewed_at = :first, last_viewed_at = :last, total_views = :views, last_program = :program,
+             sent_at = COALESCE(sent_at, :sentAt), last_error = CASE WHEN :sentAt IS NULL THEN last_error END
            WHERE id = :id`,
 } as const;
 
@@ -52,9 +54,10 @@ export function aggregatesOf(tracking: string, rows: readonly AggregateRow[]): A
  */
 export function emailAggregates(db: Db) {
   const q = prepareAll(db, SQL);
-  return function refresh(emailId: number): void {
+  /** `sentAt`: a copy of it was accepted then (the sender's answers), in the same UPDATE. */
+  return function refresh(emailId: number, sentAt: number | null = null): void {
     const email = q.email.get(emailId) as { tracking: string } | undefined;
     if (!email) return;
-    q.update.run({ id: emailId, ...aggregatesOf(email.tracking, q.recipients.all(emailId) as AggregateRow[]) });
+    q.update.run({ id: emailId, sentAt, ...aggregatesOf(email.tracking, q.recipients.all(emailId) as AggregateRow[]) });
   };
 }

@@ -1,5 +1,6 @@
 import { sql as initial } from './001-initial';
 import { sql as sending } from './002-sending';
+import { sql as dispatchQueuing } from './003-dispatch-queuing';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,5 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: initial },
   { version: 2, name: 'sending and tracking', sql: sending },
+  { version: 3, name: 'dispatch queuing in chunks', sql: dispatchQueuing },
 ];

@@ -152,6 +152,8 @@ export interface EmailDetails {
 export interface DispatchCounts {
   total: number; queued: number; held: number; sent: number; delivered: number; opened: number; clicked: number;
   bounced: number; softBounced: number; notSent: number; unknown: number;
+  /** Contacts of the list not queued yet: a big merge is queued in chunks after create returns. */
+  toQueue: number;
 }
 export interface DispatchSummary { id: number; name: string; subject: string; status: string; createdAt: number; counts: DispatchCounts }
 export interface DispatchPreview { count: number; withoutAddress: number; sample: { id: number; name: string; address: string | null }[] }

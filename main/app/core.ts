@@ -49,7 +49,7 @@ export function createCore(options: CoreOptions): Core {
   const relaySync = createRelaySync({ db, settings: () => settings().tracking });
   const composeDeps = { db, settings, extractLinks };
   const sendEmail = composer(composeDeps);
-  const merges = dispatches({ ...composeDeps, refresh: emailAggregates(db) });
+  const merges = dispatches({ ...composeDeps, refresh: emailAggregates(db), onQueued: () => sender.kick() });
   const details = outboxDetails(db);
   // A blank password in a "test connection" form means: the one already stored.
   const stored = (typed: string | undefined, kept: string) => (typed === undefined || typed === '' ? kept : typed);
@@ -86,7 +86,7 @@ export function createCore(options: CoreOptions): Core {
     'emails.send': (input) => queued(sendEmail(input)),
 
     'dispatches.preview': ({ filter }) => merges.preview(filter),
-    'dispatches.create': (input) => queued(merges.create(input)),
+    'dispatches.create': (input) => merges.create(input),
     'dispatches.list': () => merges.list(),
     'dispatches.get': ({ id }) => merges.summary(id),
     'dispatches.pause': ({ id }) => merges.pause(id),
@@ -104,6 +104,7 @@ export function createCore(options: CoreOptions): Core {
 
   if (options.background) {
     sender.start();
+    merges.resumeQueuing();
     relaySync.start(SYNC_INTERVAL_MS);
   }
 
@@ -112,6 +113,7 @@ export function createCore(options: CoreOptions): Core {
     handlers,
     async close() {
       relaySync.stop();
+      merges.stopQueuing();
       await sender.stop();
       db.close();
     },

@@ -1,29 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { tempCore } from '../test/temp-core';
 import { composeInput, dispatchInput } from '../api/schemas';
-import { composer, type ComposeSettings } from './compose';
-import { dispatches } from './dispatch';
 import { emailAggregates } from '../store/email-aggregates';
-
-const settings = (over: Partial<ComposeSettings> = {}): ComposeSettings => ({
-  smtp: { host: 'smtp.example.com', fromAddress: 'me@studio.example' },
-  imap: { host: '' },
-  tracking: { relayUrl: 'https://relay.example.com', relaySecret: 's', consentPolicy: 'track-unless-denied' },
-  bccMyself: false,
-  ...over,
-});
-const links = (html: string) => [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!);
-
-function setup(over: Partial<ComposeSettings> = {}) {
-  const { db } = tempCore();
-  const add = (name: string, email: string | null, purposes = ['client mail'], consent = 'unknown') => {
-    const id = Number(db.prepare("INSERT INTO contacts (name, created_at, updated_at) VALUES (?, 1, 1)").run(name).lastInsertRowid);
-    if (email) db.prepare('INSERT INTO addresses (contact_id, email, email_norm, purposes, consent) VALUES (?, ?, lower(?), ?, ?)').run(id, email, email, JSON.stringify(purposes), consent);
-    return id;
-  };
-  const deps = { db, settings: () => settings(over), extractLinks: links, now: () => 1_000 };
-  return { db, add, send: composer(deps), merge: dispatches({ ...deps, refresh: emailAggregates(db) }) };
-}
+import { setup } from './test-setup';
 
 const rows = (db: ReturnType<typeof setup>['db'], emailId: number) =>
   db.prepare('SELECT kind, address, status, status_reason AS reason, send_state AS state, tracked, copy_id IS NOT NULL AS hasCopy FROM recipients WHERE email_id = ? ORDER BY id').all(emailId);

@@ -1,0 +1,135 @@
+import type { z } from 'zod';
+import { dispatchInput } from '../api/schemas';
+import { checkRecipients } from '../domain/recipient-checks';
+import { fillTemplate, firstName, type MergeValues } from '../domain/merge-fields';
+import { prepareAll } from '../store/prepare';
+import { emailInserter, type EmailDraft, type SendContext } from './insert-email';
+import { mergeList, type ListContact } from './merge-list';
+import { recipientSource } from './recipient-source';
+import { decodeAttachments, draftOf, sendContext, type ComposeDeps } from './compose';
+
+export type DispatchInput = z.output<typeof dispatchInput>;
+
+/** Contacts queued in create()'s own transaction: a small merge is whole when create returns. */
+const FIRST_CHUNK = 200;
+/** Contacts per later transaction: at ~140 µs each, ~35 ms in which the app's only thread serves nothing else. */
+const CHUNK = 250;
+
+export interface QueueDeps extends ComposeDeps {
+  /** Runs the next chunk on a later turn of the event loop; tests step it by hand. */
+  schedule?: (next: () => void) => void;
+  /** Called after each committed chunk: the sender has new copies to look at. */
+  onQueued?: () => void;
+}
+
+/** A merge being queued by this process: what every chunk needs, worked out once. */
+interface Run {
+  id: number;
+  input: DispatchInput;
+  ctx: SendContext;
+  attachments: EmailDraft['attachments'];
+  /** The addresses that got a copy in the dispatch so far, for the Duplicate check. */
+  seen: Set<string>;
+}
+
+const SQL = {
+  state: `SELECT status, to_queue AS toQueue FROM dispatches WHERE id = ?`,
+  input: `SELECT merge_input AS input FROM dispatches WHERE id = ?`,
+  setToQueue: `UPDATE dispatches SET to_queue = ? WHERE id = ?`,
+  // Only addresses that passed the checks: those are the ones checkRecipients adds to `seen`.
+  seen: `SELECT r.address_norm AS norm FROM emails e JOIN recipients r ON r.email_id = e.id WHERE e.dispatch_id = ? AND r.copy_id IS NOT NULL`,
+} as const;
+
+/** Queues a mail merge, one email per contact: the first chunk at once, the rest chunk by chunk. */
+export function mergeQueue(deps: QueueDeps) {
+  const q = prepareAll(deps.db, SQL);
+  const list = mergeList(deps.db);
+  const source = recipientSource(deps.db);
+  const insert = emailInserter(deps.db, source);
+  const now = deps.now ?? Date.now;
+  const schedule = deps.schedule ?? setImmediate;
+  // Dispatches with a run under way here: one run each, or two `seen` sets would miss duplicates.
+  const running = new Set<number>();
+  let stopped = false;
+
+  function queueContact(run: Run, c: ListContact, ctx: SendContext): void {
+    const { input } = run;
+    const values: MergeValues = {
+      name: c.name, first_name: firstName(c.name), company: c.company,
+      shoot_title: c.shoot_title ?? '', shoot_date: c.shoot_date ?? '', shoot_location: c.shoot_location ?? '',
+    };
+    const body = {
+      ...input,
+      subject: fillTemplate(input.subject, values, false),
+      bodyText: fillTemplate(input.bodyText, values, false),
+      bodyHtml: fillTemplate(input.bodyHtml, values, true),
+    };
+    const candidate = { kind: 'to' as const, contactId: c.id, name: c.name, address: source.addressFor(c.id, input.filter.purpose) };
+    const checked = checkRecipients([candidate], { purpose: input.filter.purpose, isBlocked: source.isBlocked, deactivation: source.deactivation, seen: run.seen });
+    insert(draftOf(body, deps.extractLinks, { shootId: input.filter.shootId, dispatchId: run.id, attachments: run.attachments }), checked, ctx);
+  }
+
+  /** Queues up to `limit` more contacts; inside a transaction. Returns how many are left. */
+  function queueNext(run: Run, toQueue: number, limit: number): number {
+    // One more than taken tells whether anyone is left: the list may have changed since it was counted.
+    const rows = list.notIn(run.input.filter, run.id, limit + 1);
+    const ctx = { ...run.ctx, now: now() };
+    for (const c of rows.slice(0, limit)) queueContact(run, c, ctx);
+    const left = rows.length > limit ? Math.max(toQueue - limit, 1) : 0;
+    q.setToQueue.run(left, run.id);
+    return left;
+  }
+
+  function runOf(id: number, input: DispatchInput, ctx: SendContext): Run {
+    const seen = new Set((q.seen.all(id) as { norm: string }[]).map((r) => r.norm));
+    return { id, input, ctx, attachments: decodeAttachments(input), seen };
+  }
+
+  /** One later chunk, or null when the dispatch was paused, cancelled or finished since the last. */
+  const chunk = deps.db.transaction((run: Run): number | null => {
+    const d = q.state.get(run.id) as { status: string; toQueue: number };
+    return d.status === 'sending' && d.toQueue > 0 ? queueNext(run, d.toQueue, CHUNK) : null;
+  });
+
+  return {
+    /** Queues a new dispatch's first chunk; inside create()'s transaction. The run to follow() if any are left. */
+    first(id: number, input: DispatchInput, ctx: SendContext, toQueue: number): Run | null {
+      const run = runOf(id, input, ctx);
+      return queueNext(run, toQueue, FIRST_CHUNK) > 0 ? run : null;
+    },
+
+    /**
+     * A run for a dispatch whose queuing stopped (paused, or the app stopped mid-merge), with the
+     * settings as they are now: throws, like create(), when they no longer let mail leave.
+     */
+    again(id: number): Run {
+      const d = q.input.get(id) as { input: string };
+      const input = dispatchInput.parse(JSON.parse(d.input));
+      return runOf(id, input, sendContext(deps.settings(), input.tracking, now()));
+    },
+
+    /** Queues the rest chunk by chunk; call once the transaction that made the run has committed. */
+    follow(run: Run): void {
+      // Paused and resumed before its next chunk: the run under way carries on.
+      if (running.has(run.id)) return;
+      running.add(run.id);
+      const turn = () => {
+        let left: number | null = null;
+        try {
+          if (!stopped) left = chunk(run);
+        } finally {
+          if (!left) running.delete(run.id);
+        }
+        if (left === null) return;
+        deps.onQueued?.();
+        if (left > 0) schedule(turn);
+      };
+      schedule(turn);
+    },
+
+    /** No chunk after this (the database is closing); `to_queue` tells the next start what is left. */
+    stop(): void {
+      stopped = true;
+    },
+  };
+}

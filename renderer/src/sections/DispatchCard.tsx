@@ -16,12 +16,15 @@ export function DispatchCard({ id, live = false }: { id: number; live?: boolean 
   const { counts: c, status } = d.data;
   const sendable = c.total - c.notSent;
   const done = sendable - c.queued - c.held;
+  // Contacts still to be queued count as to send, so the bar keeps its length while a big merge is queued.
+  const expected = sendable + c.toQueue;
   const act = (name: 'dispatches.pause' | 'dispatches.resume' | 'dispatches.cancel') => void call(name, { id }).then(d.reload);
   return (
     <article className="card dispatch" aria-label={d.data.name}>
       <h3>{d.data.name}</h3>
       <p className="muted small">{formatTime(d.data.createdAt)} · {status}</p>
-      <progress max={Math.max(sendable, 1)} value={done} aria-label="Sending progress" /> <span className="small">{done} / {sendable} handed to the server</span>
+      <progress max={Math.max(expected, 1)} value={done} aria-label="Sending progress" /> <span className="small">{done} / {expected} handed to the server</span>
+      {c.toQueue > 0 && <p className="muted small">Queuing {c.toQueue} more…</p>}
       <dl className="counts">
         <div><dt>Sent</dt><dd>{c.sent}</dd></div>
         <div><dt>Delivered</dt><dd>{c.delivered}</dd></div>

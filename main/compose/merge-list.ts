@@ -30,7 +30,10 @@ const SQL = {
   // What is left to queue, whatever happened before (a crash between chunks included): the list's
   // next contacts without an email in the dispatch. CROSS JOIN keeps the probe on the contact's own
   // recipients, not on the whole dispatch.
+  // :afterName/:afterId, the last contact a run queued ('' and 0 for the top), start the walk
+  // there: written so the name index seeks to it.
   notIn: `${WITH_SHOOT} WHERE ${ON_LIST}
+    AND c.name COLLATE NOCASE >= :afterName AND (c.name COLLATE NOCASE > :afterName OR c.id > :afterId)
     AND NOT EXISTS (SELECT 1 FROM recipients r CROSS JOIN emails e ON e.id = r.email_id WHERE r.contact_id = c.id AND e.dispatch_id = :dispatchId)
     ${ORDER} LIMIT :limit`,
 } as const;
@@ -42,7 +45,8 @@ export function mergeList(db: Db) {
   return {
     all: (f: Filter) => q.all.all(params(f)) as ListContact[],
     count: (f: Filter) => (q.count.get(params(f)) as { n: number }).n,
-    /** The next `limit` contacts of the list that have no email in this dispatch yet. */
-    notIn: (f: Filter, dispatchId: number, limit: number) => q.notIn.all({ ...params(f), dispatchId, limit }) as ListContact[],
+    /** The next `limit` contacts of the list that have no email in this dispatch yet, after `after` when given. */
+    notIn: (f: Filter, dispatchId: number, limit: number, after: ListContact | null = null) =>
+      q.notIn.all({ ...params(f), dispatchId, limit, afterId: after?.id ?? 0, afterName: after?.name ?? '' }) as ListContact[],
   };
 }

@@ -17,6 +17,7 @@ function steps() {
   return {
     schedule: (next: () => void) => void pending.push(next),
     waiting: () => pending.length,
+    runOne: () => pending.shift()!(),
     runAll() {
       while (pending.length) pending.shift()!();
     },
@@ -64,6 +65,20 @@ describe('a mail merge bigger than one chunk', () => {
     expect(d.counts).toMatchObject({ total: 200, toQueue: 500 });
     await vi.waitFor(() => expect(merge.summary(d.id).counts).toMatchObject({ total: 700, queued: 700, toQueue: 0 }));
     expect(coverage(db)).toEqual({ contacts: 700, emails: 700, recipients: 700 });
+  });
+
+  it('queues a contact who joined the list mid-merge, before or after where it had got to', () => {
+    const clock = steps();
+    const { db, merge, add } = withContacts(700, {}, { schedule: clock.schedule });
+    const d = merge.create(news);
+    clock.runOne();
+    expect(merge.summary(d.id).counts).toMatchObject({ total: 450, toQueue: 250 });
+    // One sorts before the contacts already queued, one after.
+    add('Aaron Early', 'aaron@example.com', ['newsletter']);
+    add('Zed Late', 'zed@example.com', ['newsletter']);
+    clock.runAll();
+    expect(merge.summary(d.id).counts).toMatchObject({ total: 702, toQueue: 0 });
+    expect(coverage(db)).toEqual({ contacts: 702, emails: 702, recipients: 702 });
   });
 
   it('reports an address seen in an earlier chunk as Duplicate', () => {

@@ -30,6 +30,8 @@ interface Run {
   attachments: EmailDraft['attachments'];
   /** The addresses that got a copy in the dispatch so far, for the Duplicate check. */
   seen: Set<string>;
+  /** The last contact this run queued: the next chunk's walk starts after it. */
+  after: ListContact | null;
 }
 
 const SQL = {
@@ -72,9 +74,16 @@ export function mergeQueue(deps: QueueDeps) {
   /** Queues up to `limit` more contacts; inside a transaction. Returns how many are left. */
   function queueNext(run: Run, toQueue: number, limit: number): number {
     // One more than taken tells whether anyone is left: the list may have changed since it was counted.
-    const rows = list.notIn(run.input.filter, run.id, limit + 1);
+    let rows = list.notIn(run.input.filter, run.id, limit + 1, run.after);
+    if (rows.length <= limit && run.after) {
+      // The end of the list: one walk from the top for anyone who joined it before the cursor.
+      run.after = null;
+      rows = list.notIn(run.input.filter, run.id, limit + 1);
+    }
     const ctx = { ...run.ctx, now: now() };
-    for (const c of rows.slice(0, limit)) queueContact(run, c, ctx);
+    const taken = rows.slice(0, limit);
+    for (const c of taken) queueContact(run, c, ctx);
+    run.after = taken.at(-1) ?? run.after;
     const left = rows.length > limit ? Math.max(toQueue - limit, 1) : 0;
     q.setToQueue.run(left, run.id);
     return left;
@@ -82,7 +91,7 @@ export function mergeQueue(deps: QueueDeps) {
 
   function runOf(id: number, input: DispatchInput, ctx: SendContext): Run {
     const seen = new Set((q.seen.all(id) as { norm: string }[]).map((r) => r.norm));
-    return { id, input, ctx, attachments: decodeAttachments(input), seen };
+    return { id, input, ctx, attachments: decodeAttachments(input), seen, after: null };
   }
 
   /** One later chunk, or null when the dispatch was paused, cancelled or finished since the last. */

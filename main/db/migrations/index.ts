@@ -1,6 +1,7 @@
 import { sql as initial } from './001-initial';
 import { sql as sending } from './002-sending';
 import { sql as dispatchQueuing } from './003-dispatch-queuing';
+import { sql as dropDueIndex } from './004-drop-unused-due-index';
 
 export interface Migration {
   version: number;
@@ -13,4 +14,5 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: initial },
   { version: 2, name: 'sending and tracking', sql: sending },
   { version: 3, name: 'dispatch queuing in chunks', sql: dispatchQueuing },
+  { version: 4, name: 'drop the unused recipients_due index', sql: dropDueIndex },
 ];

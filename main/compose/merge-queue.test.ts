@@ -81,6 +81,24 @@ describe('a mail merge bigger than one chunk', () => {
     expect(coverage(db)).toEqual({ contacts: 702, emails: 702, recipients: 702 });
   });
 
+  it('a chunk that fails stores none of it, raises a notice, and a pause and resume carries on', () => {
+    const clock = steps();
+    const { db, merge } = withContacts(450, {}, { schedule: clock.schedule });
+    const d = merge.create(news);
+    db.exec(`CREATE TRIGGER full BEFORE INSERT ON emails BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+    expect(() => clock.runAll()).not.toThrow();
+    expect(merge.summary(d.id).counts).toMatchObject({ total: 200, toQueue: 250 });
+    expect(db.prepare('SELECT kind, message FROM notices').all()).toEqual([
+      { kind: 'dispatch_queuing', message: 'Queuing "News for {{first_name}}" stopped: database or disk is full. Pause and resume the dispatch to carry on.' },
+    ]);
+    db.exec('DROP TRIGGER full');
+    merge.pause(d.id);
+    merge.resume(d.id);
+    clock.runAll();
+    expect(merge.summary(d.id).counts).toMatchObject({ total: 450, toQueue: 0 });
+    expect(coverage(db)).toEqual({ contacts: 450, emails: 450, recipients: 450 });
+  });
+
   it('reports an address seen in an earlier chunk as Duplicate', () => {
     const clock = steps();
     // Client 010 (first chunk) and Client 420 (second) share an address.

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { dispatchInput } from '../api/schemas';
 import { checkRecipients } from '../domain/recipient-checks';
 import { fillTemplate, firstName, type MergeValues } from '../domain/merge-fields';
+import { noticeBoard } from '../store/notices';
 import { prepareAll } from '../store/prepare';
 import { emailInserter, type EmailDraft, type SendContext } from './insert-email';
 import { mergeList, type ListContact } from './merge-list';
@@ -50,6 +51,7 @@ export function mergeQueue(deps: QueueDeps) {
   const insert = emailInserter(deps.db, source);
   const now = deps.now ?? Date.now;
   const schedule = deps.schedule ?? setImmediate;
+  const notice = noticeBoard(deps.db);
   // Dispatches with a run under way here: one run each, or two `seen` sets would miss duplicates.
   const running = new Set<number>();
   let stopped = false;
@@ -126,6 +128,9 @@ export function mergeQueue(deps: QueueDeps) {
         let left: number | null = null;
         try {
           if (!stopped) left = chunk(run);
+        } catch (err) {
+          // The chunk rolled back whole; to_queue still counts the rest for a resume or the next start.
+          notice('dispatch_queuing', `Queuing "${run.input.subject}" stopped: ${(err as Error).message}. Pause and resume the dispatch to carry on.`, now());
         } finally {
           if (!left) running.delete(run.id);
         }

@@ -3,6 +3,7 @@
 import type { Db } from '../db/open-database';
 import { advance, type RecipientStatus } from '../domain/status';
 import { emailAggregates } from '../store/email-aggregates';
+import { noticeBoard } from '../store/notices';
 import { prepareAll } from '../store/prepare';
 import type { EmailToSend, Person } from './build-copy';
 import type { TrackingMode } from '../tracking/instrument';
@@ -34,9 +35,6 @@ const SQL = {
            WHERE id = :id AND send_state = 'sending'`,
   emailError: `UPDATE emails SET last_error = :error WHERE id = :id`,
   activity: `INSERT INTO activities (contact_id, kind, at, email_id, recipient_id, detail) VALUES (?, 'email_sent', ?, ?, ?, ?)`,
-  // One unseen notice per kind: an outage over 10,000 copies is one message, not 10,000.
-  notice: `INSERT INTO notices (kind, message, email_id, created_at)
-           SELECT :kind, :message, :emailId, :now WHERE NOT EXISTS (SELECT 1 FROM notices WHERE kind = :kind AND seen_at IS NULL)`,
   resend: `UPDATE recipients SET send_state = 'queued', status = 'Unsent', status_reason = '', bounce_class = NULL, smtp_reply = NULL,
              attempts = 0, next_attempt_at = :now, updated_at = :now
            WHERE id = :id AND (send_state = 'unknown' OR (send_state = 'done' AND status IN ('Soft Bounced', 'Bounced', 'Blocked', 'Failed')))
@@ -89,6 +87,7 @@ export interface CopyResult {
 export function outboxStore(db: Db) {
   const q = prepareAll(db, SQL);
   const refresh = emailAggregates(db);
+  const notice = noticeBoard(db);
 
   function recordOne(r: CopyResult, now: number): void {
     const current = (q.status.get(r.id) as { status: RecipientStatus } | undefined)?.status;
@@ -116,8 +115,7 @@ export function outboxStore(db: Db) {
       q.recoverOwnSent.run({ state: stopped });
       for (const emailId of new Set(rows.map((r) => r.email_id))) refresh(emailId);
       if (rows.length) {
-        q.notice.run({ kind: 'send_unknown', now, emailId: null,
-          message: `${rows.length} ${rows.length === 1 ? 'copy was' : 'copies were'} being sent when Outpost stopped: check them in the Outbox and resend if needed.` });
+        notice('send_unknown', `${rows.length} ${rows.length === 1 ? 'copy was' : 'copies were'} being sent when Outpost stopped: check them in the Outbox and resend if needed.`, now);
       }
       return rows.length;
     }),
@@ -164,9 +162,7 @@ export function outboxStore(db: Db) {
       for (const r of results) if (r.emailError) q.emailError.run({ id: r.emailId, error: r.emailError });
     }),
 
-    notice(kind: string, message: string, now: number, emailId: number | null = null): void {
-      q.notice.run({ kind, message, emailId, now });
-    },
+    notice,
 
     resend: db.transaction((ids: readonly number[], now: number): number => {
       const emails = new Set<number>();

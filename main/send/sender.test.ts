@@ -249,6 +249,19 @@ describe('sender against an in-process SMTP server', () => {
     expect(rows(emailId)[0]).toMatchObject({ send_state: 'queued', attempts: 0, status: 'Unsent' });
   });
 
+  it('waits out a database that refuses the claim, says so, and sends once it accepts', async () => {
+    await setup();
+    db.exec(`CREATE TRIGGER full BEFORE UPDATE OF send_state ON recipients WHEN NEW.send_state = 'sending' BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+    const { emailId } = queueEmail(db, { recipients: [{ address: 'ana@outpost.test' }] });
+    const s = startSender();
+    await until(() => s.status().state === 'error');
+    expect(s.status().message).toMatch(/^The outbox could not be read: database or disk is full\./);
+    expect(rows(emailId)[0]).toMatchObject({ send_state: 'queued', attempts: 0 });
+    db.exec('DROP TRIGGER full');
+    await until(settled(emailId));
+    expect(rows(emailId)[0]).toMatchObject({ send_state: 'done', status: 'Sent', attempts: 1 });
+  });
+
   it('marks a copy unknown, not queued, when the connection drops after the whole message went out', async () => {
     await setup();
     // A server that takes the message and hangs up instead of answering the final ".".

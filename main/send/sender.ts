@@ -174,7 +174,20 @@ export function createSender(options: SenderOptions): Sender {
     const settings = options.preferences();
     const t = now();
     const n = room(settings, t);
-    if (n > 0) handOver(store.claim(t, n), settings, t);
+    if (n === 0) return;
+    let claimed: ClaimedCopy[];
+    try {
+      claimed = store.claim(t, n);
+    } catch (err) {
+      // The database refused (full disk, locked): nothing was claimed; look again later, as after an outage.
+      failures++;
+      blockedUntil = t + queueDelay(policy, failures);
+      lastError = `The outbox could not be read: ${(err as Error).message}.`;
+      log(`send: ${lastError}`);
+      schedule(blockedUntil - t);
+      return;
+    }
+    handOver(claimed, settings, t);
   }
 
   function handOver(claimed: ClaimedCopy[], settings: SendSettings, t: number): void {

@@ -1,6 +1,7 @@
 import type { DispatchCounts, DispatchPreview, DispatchSummary } from '../api/contract';
 import { ApiError, notFound } from '../api/errors';
 import { unknownFields } from '../domain/merge-fields';
+import { noticeBoard } from '../store/notices';
 import { prepareAll } from '../store/prepare';
 import { mergeList, type Filter } from './merge-list';
 import { mergeQueue, type DispatchInput, type QueueDeps } from './merge-queue';
@@ -42,6 +43,7 @@ export function dispatches(deps: QueueDeps & { refresh: (emailId: number) => voi
   const source = recipientSource(deps.db);
   const queue = mergeQueue(deps);
   const now = deps.now ?? Date.now;
+  const notice = noticeBoard(deps.db);
 
   function summary(id: number): DispatchSummary {
     const row = q.get.get(id) as (Omit<DispatchSummary, 'counts'> & { toQueue: number }) | undefined;
@@ -124,7 +126,7 @@ export function dispatches(deps: QueueDeps & { refresh: (emailId: number) => voi
 
     /**
      * Carries on the merges the app stopped in the middle of (call when the sender starts). One
-     * whose settings no longer let mail leave waits: Pause and Resume then say why.
+     * whose settings no longer let mail leave waits, with a dashboard notice saying why.
      */
     resumeQueuing(): void {
       for (const { id } of q.unfinished.all() as { id: number }[]) {
@@ -132,6 +134,7 @@ export function dispatches(deps: QueueDeps & { refresh: (emailId: number) => voi
           queue.follow(queue.again(id));
         } catch (err) {
           if (!(err instanceof ApiError)) throw err;
+          notice('dispatch_queuing', `A dispatch stopped mid-merge waits: ${err.message} Then pause and resume it.`, now());
         }
       }
     },

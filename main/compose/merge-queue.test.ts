@@ -162,6 +162,19 @@ describe('a mail merge bigger than one chunk', () => {
     expect(merge.summary(d.id)).toMatchObject({ status: 'paused', counts: { held: 200, toQueue: 250 } });
   });
 
+  it('at the next start, a merge whose settings no longer let mail leave waits with a notice saying why', () => {
+    const over: Partial<ComposeSettings> = {};
+    const { db, merge, merges } = withContacts(450, over, { schedule: () => {} });
+    const d = merge.create(news);
+    over.smtp = { host: '', fromAddress: '' };
+    const clock = steps();
+    merges({ schedule: clock.schedule }).resumeQueuing();
+    clock.runAll();
+    expect(merge.summary(d.id)).toMatchObject({ status: 'sending', counts: { total: 200, toQueue: 250 } });
+    expect(db.prepare('SELECT kind, message FROM notices').get()).toEqual({ kind: 'dispatch_queuing',
+      message: expect.stringMatching(/^A dispatch stopped mid-merge waits: Set up your SMTP account .* Then pause and resume it\.$/) });
+  });
+
   it('cancel stops queuing: the rest are never queued and the dispatch ends cancelled', () => {
     const clock = steps();
     const { db, merge } = withContacts(450, {}, { schedule: clock.schedule });

@@ -99,6 +99,17 @@ describe('a mail merge bigger than one chunk', () => {
     expect(coverage(db)).toEqual({ contacts: 450, emails: 450, recipients: 450 });
   });
 
+  it("stores each merged body's links: the template's when fields sit only in text, each body's own when one sits in a link", () => {
+    const { db, merge } = withContacts(3);
+    const html = (link: string) => dispatchInput.parse({ filter: { purpose: 'newsletter' }, subject: 'Hi', format: 'html', tracking: 'opens_clicks',
+      bodyText: 'Hi {{name}}', bodyHtml: `<p>Hi {{name}}, <a href="https://photos.example.com/${link}">your gallery</a></p>` });
+    const linksOf = (dispatchId: number) => (db.prepare('SELECT links FROM emails WHERE dispatch_id = ? ORDER BY id').all(dispatchId) as { links: string }[]).map((r) => JSON.parse(r.links));
+    const inText = merge.create(html('spring'));
+    expect(linksOf(inText.id)).toEqual(Array(3).fill(['https://photos.example.com/spring']));
+    const inLink = merge.create(html('{{first_name}}'));
+    expect(linksOf(inLink.id)).toEqual([['https://photos.example.com/Client'], ['https://photos.example.com/Client'], ['https://photos.example.com/Client']]);
+  });
+
   it('reports an address seen in an earlier chunk as Duplicate', () => {
     const clock = steps();
     // Client 010 (first chunk) and Client 420 (second) share an address.

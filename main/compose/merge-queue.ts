@@ -4,6 +4,7 @@ import { checkRecipients } from '../domain/recipient-checks';
 import { fillTemplate, firstName, type MergeValues } from '../domain/merge-fields';
 import { noticeBoard } from '../store/notices';
 import { prepareAll } from '../store/prepare';
+import { tags } from '../tracking/html-tokens';
 import { emailInserter, type EmailDraft, type SendContext } from './insert-email';
 import { mergeList, type ListContact } from './merge-list';
 import { recipientSource } from './recipient-source';
@@ -33,6 +34,21 @@ interface Run {
   seen: Set<string>;
   /** The last contact this run queued: the next chunk's walk starts after it. */
   after: ListContact | null;
+  /** Finds each merged body's links: the template's, once, when merging cannot change them. */
+  links: (html: string) => string[];
+}
+
+/**
+ * Merge fields fill HTML with escaped text (no '<', '>', quotes or '&' of its own), so a field
+ * outside every tag cannot add, drop or change a link: the template's links are every merged
+ * body's. A field inside a tag (an href, a base) can, and each body is read on its own.
+ */
+function linksOfMerge(template: string, extractLinks: (html: string) => string[]): (html: string) => string[] {
+  for (const tag of tags(template)) {
+    if (template.slice(tag.start, tag.end).includes('{{')) return extractLinks;
+  }
+  const links = extractLinks(template);
+  return () => links;
 }
 
 const SQL = {
@@ -70,7 +86,7 @@ export function mergeQueue(deps: QueueDeps) {
     };
     const candidate = { kind: 'to' as const, contactId: c.id, name: c.name, address: source.addressFor(c.id, input.filter.purpose) };
     const checked = checkRecipients([candidate], { purpose: input.filter.purpose, isBlocked: source.isBlocked, deactivation: source.deactivation, seen: run.seen });
-    insert(draftOf(body, deps.extractLinks, { shootId: input.filter.shootId, dispatchId: run.id, attachments: run.attachments }), checked, ctx);
+    insert(draftOf(body, run.links, { shootId: input.filter.shootId, dispatchId: run.id, attachments: run.attachments }), checked, ctx);
   }
 
   /** Queues up to `limit` more contacts; inside a transaction. Returns how many are left. */
@@ -93,7 +109,7 @@ export function mergeQueue(deps: QueueDeps) {
 
   function runOf(id: number, input: DispatchInput, ctx: SendContext): Run {
     const seen = new Set((q.seen.all(id) as { norm: string }[]).map((r) => r.norm));
-    return { id, input, ctx, attachments: decodeAttachments(input), seen, after: null };
+    return { id, input, ctx, attachments: decodeAttachments(input), seen, after: null, links: linksOfMerge(input.bodyHtml, deps.extractLinks) };
   }
 
   /** One later chunk, or null when the dispatch was paused, cancelled or finished since the last. */

@@ -40,6 +40,7 @@ export function createThreadPool(smtp: SmtpSettings, tuning: ThreadTuning = {}):
   let inThread: SendTransport | null = null;
   // A thread that never said 'ready' sent nothing; one that did may have sent what it held.
   let ready = false;
+  let closed = false;
   let outbox: WireCopy[] = [];
   let nextId = 1;
 
@@ -58,7 +59,7 @@ export function createThreadPool(smtp: SmtpSettings, tuning: ThreadTuning = {}):
   function lost(w: Worker, why: string): void {
     if (worker !== w) return;
     worker = null;
-    if (!ready) {
+    if (!ready && !closed) {
       console.warn(`send: the SMTP thread could not start (${why}); sending from the main thread`);
       inThread = createSmtpPool(smtp, tuning);
       for (const [id, p] of pending) {
@@ -104,6 +105,7 @@ export function createThreadPool(smtp: SmtpSettings, tuning: ThreadTuning = {}):
       });
     },
     close() {
+      closed = true;
       inThread?.close();
       const w = worker;
       if (!w) return;

@@ -47,6 +47,19 @@ describe('compose', () => {
     expect(db.prepare('SELECT filename, size, content FROM attachments').get()).toEqual({ filename: 'a.txt', size: 5, content: Buffer.from('hello') });
   });
 
+  it('takes the strictest consent recorded for an address: one denial anywhere wins', () => {
+    const { db, add, send } = setup();
+    add('Work', 'shared@example.com', ['client mail'], 'granted');
+    add('Home', 'SHARED@example.com', ['client mail'], 'denied');
+    add('Only granted', 'ok@example.com', ['client mail'], 'granted');
+    add('Granted and unknown', 'mixed@example.com', ['client mail'], 'granted');
+    add('Unknown too', 'mixed@example.com', ['client mail'], 'unknown');
+    const { emailId } = send(composeInput.parse({
+      to: [{ address: 'shared@example.com' }, { address: 'ok@example.com' }, { address: 'mixed@example.com' }, { address: 'nobody@example.com' }],
+      subject: 'Hi', tracking: 'opens' }));
+    expect(rows(db, emailId).map((r) => (r as { tracked: number }).tracked)).toEqual([0, 1, 1, 1]);
+  });
+
   it('refuses to queue without an SMTP account, or tracking without a relay, and stores nothing', () => {
     const noSmtp = setup({ smtp: { host: '', fromAddress: '' } });
     expect(() => noSmtp.send(composeInput.parse({ to: [{ address: 'a@example.com' }], subject: 'x', tracking: 'off' }))).toThrow(/SMTP account/);

@@ -11,7 +11,7 @@ const SQL = {
   byAddress: `SELECT c.id, c.name FROM addresses a JOIN contacts c ON c.id = a.contact_id WHERE a.email_norm = ? ORDER BY c.id LIMIT 1`,
   blocked: `SELECT 1 FROM blocked WHERE email_norm = ?`,
   deactivated: `SELECT deactivated_reason AS reason, deactivated_at AS at FROM addresses WHERE email_norm = ? AND deactivated_at IS NOT NULL LIMIT 1`,
-  consent: `SELECT group_concat(DISTINCT consent) AS consents FROM addresses WHERE email_norm = ?`,
+  consent: `SELECT coalesce(max(consent = 'denied'), 0) AS denied, coalesce(max(consent = 'granted'), 0) AS granted FROM addresses WHERE email_norm = ?`,
 } as const;
 
 export interface RecipientRef { contactId?: number | undefined; address?: string | undefined; name: string }
@@ -43,8 +43,8 @@ export function recipientSource(db: Db) {
     },
     /** The strictest consent recorded for an address: one "denied" anywhere wins. */
     consent(norm: string): 'granted' | 'denied' | 'unknown' {
-      const all = ((q.consent.get(norm) as { consents: string | null }).consents ?? '').split(',');
-      return all.includes('denied') ? 'denied' : all.includes('granted') ? 'granted' : 'unknown';
+      const { denied, granted } = q.consent.get(norm) as { denied: 0 | 1; granted: 0 | 1 };
+      return denied ? 'denied' : granted ? 'granted' : 'unknown';
     },
   };
 }

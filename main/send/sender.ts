@@ -170,6 +170,14 @@ export function createSender(options: SenderOptions): Sender {
     return inFlight === 0 ? Math.max(1, Math.min(size, byBytes)) : Math.max(0, Math.min(size - inFlight, byBytes));
   }
 
+  /** Whole-queue trouble: nothing is claimed until a backoff that grows with each failure in a row. */
+  function holdQueue(t: number, message: string): void {
+    failures++;
+    blockedUntil = t + queueDelay(policy, failures);
+    lastError = message;
+    log(`send: ${message}`);
+  }
+
   function pump(): void {
     const settings = options.preferences();
     const t = now();
@@ -180,10 +188,7 @@ export function createSender(options: SenderOptions): Sender {
       claimed = store.claim(t, n);
     } catch (err) {
       // The database refused (full disk, locked): nothing was claimed; look again later, as after an outage.
-      failures++;
-      blockedUntil = t + queueDelay(policy, failures);
-      lastError = `The outbox could not be read: ${(err as Error).message}.`;
-      log(`send: ${lastError}`);
+      holdQueue(t, `The outbox could not be read: ${(err as Error).message}.`);
       schedule(blockedUntil - t);
       return;
     }
@@ -306,11 +311,8 @@ export function createSender(options: SenderOptions): Sender {
     }
     const connection = batch.filter((r) => r.outcome.kind === 'connection');
     if (connection.length) {
-      failures++;
-      blockedUntil = t + queueDelay(policy, failures);
-      lastError = (connection[0]!.outcome as { message: string }).message;
+      holdQueue(t, (connection[0]!.outcome as { message: string }).message);
       store.notice('smtp_connection', `Sending is paused: ${lastError} Outpost keeps the emails queued and retries.`, t);
-      log(`send: ${lastError}`);
     } else if (batch.some((r) => r.outcome.kind === 'accepted')) {
       failures = 0;
       lastError = null;

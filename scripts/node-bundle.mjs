@@ -3,6 +3,7 @@
 // Used by build-main.mjs for the app and by bench/send.bench.ts to run code as the app ships it.
 import { build } from 'esbuild';
 import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const root = new URL('..', import.meta.url);
 const { version } = JSON.parse(fs.readFileSync(new URL('package.json', root), 'utf8'));
@@ -16,7 +17,7 @@ export function bundleNode(entryPoints, outdir, { importMeta = true } = {}) {
     entryPoints,
     outdir,
     outExtension: { '.js': '.cjs' },
-    absWorkingDir: new URL('.', root).pathname,
+    absWorkingDir: fileURLToPath(root),
     bundle: true,
     platform: 'node',
     format: 'cjs',

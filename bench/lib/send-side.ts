@@ -1,11 +1,15 @@
 // One side of bench/send.bench.ts in a fresh process, so each side's memory is its own:
 //   pipeline: from dispatches().create() of a merge to 10,000 contacts (merge fields, recipient
 //             checks, one queued email each) until the sender has recorded every copy's answer
-//   baseline: nodemailer alone sends the same number of messages built before the clock starts
-// Usage: send-side.ts <pipeline|baseline> <port> <recipients> <connections>; prints one JSON line.
+//   baseline: nodemailer alone, its pooled transport as it comes, sends the same number of
+//             messages built before the clock starts
+//   transport: the app's own pool (connection-pool.ts) alone sends those same pre-built messages:
+//             what the pipeline's checks, copies and database cost on top of its own sending
+// Usage: send-side.ts <pipeline|baseline|transport> <port> <recipients> <connections>; prints one JSON line.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import nodemailer from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { generateSecret } from '../../relay/token';
 import { dispatchInput } from '../../main/api/schemas';
@@ -17,7 +21,8 @@ import { createSender } from '../../main/send/sender';
 import type { SendSettings } from '../../main/send/settings';
 import { emailAggregates } from '../../main/store/email-aggregates';
 import { createThreadPool } from '../../main/send/smtp-thread';
-import { createSmtpPool, type TransportFactory } from '../../main/send/transport';
+import { createSmtpPool } from '../../main/send/connection-pool';
+import { connectionOptions, paceOf, type TransportFactory } from '../../main/send/transport';
 import { extractLinks, instrument } from '../../main/tracking/instrument';
 
 export interface SideResult {
@@ -55,10 +60,9 @@ const cpuSince = (start: NodeJS.CpuUsage) => {
   return (used.user + used.system) / 1e6;
 };
 
-// smtp-server holds every new connection ~100 ms before its greeting: both sides keep theirs.
-// The pipeline uses the app's pool (nodemailer in its own thread); the baseline nodemailer as it comes.
+// smtp-server holds every new connection ~100 ms before its greeting: every side keeps its connections.
+// The pipeline uses the app's pool in its own thread, as the app does.
 const appPool: TransportFactory = (smtp) => createThreadPool(smtp, { maxMessages: Infinity });
-const pool: TransportFactory = (smtp) => createSmtpPool(smtp, { maxMessages: Infinity });
 
 async function pipeline(): Promise<SideResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-bench-send-'));
@@ -108,9 +112,9 @@ async function pipeline(): Promise<SideResult> {
 
 /**
  * The same number of finished messages of the same shape (own pixel and links each), built by
- * nodemailer's own MailComposer before the clock starts, so the baseline owes nothing to ours.
+ * nodemailer's own MailComposer before the clock starts, so the reference sides owe nothing to ours.
  */
-async function baseline(): Promise<SideResult> {
+async function prebuilt(): Promise<Buffer[]> {
   const relay = relayOf(settings.tracking)!;
   const messages: Buffer[] = [];
   for (let i = 0; i < recipients; i++) {
@@ -123,18 +127,46 @@ async function baseline(): Promise<SideResult> {
     }).compile();
     messages.push(await new Promise<Buffer>((resolve, reject) => node.build((err, raw) => (err ? reject(err) : resolve(raw)))));
   }
-  const transport = pool(settings.smtp);
+  return messages;
+}
+
+const envelopeOf = (i: number) => ({ from: settings.smtp.fromAddress, to: [`client${i}@outpost.test`] });
+
+/** Sends every message at once through `send`, timed. */
+async function timed(messages: Buffer[], send: (raw: Buffer, i: number) => Promise<unknown>): Promise<SideResult> {
   const started = performance.now();
   const cpu = process.cpuUsage();
-  await Promise.all(messages.map((raw, i) => transport.send({
-    envelope: { from: settings.smtp.fromAddress, to: [`client${i}@outpost.test`] }, message: raw,
+  await Promise.all(messages.map(send));
+  return { seconds: (performance.now() - started) / 1000, cpuSeconds: cpuSince(cpu), peakRssMb: process.resourceUsage().maxRSS / 1024, composeMs: 0 };
+}
+
+/** nodemailer's pooled transport as it comes, with the pool settings the app derives from the account. */
+async function baseline(): Promise<SideResult> {
+  const messages = await prebuilt();
+  const transporter = nodemailer.createTransport({
+    pool: true, ...connectionOptions(settings.smtp), maxConnections: settings.smtp.maxConnections, maxMessages: Infinity,
+    ...paceOf(settings.smtp.messagesPerMinute), maxRequeues: 0,
+  });
+  const result = await timed(messages, (raw, i) => transporter.sendMail({
+    raw, envelope: envelopeOf(i), dsn: { id: `copy${i}`, return: 'headers', notify: ['success', 'failure'], recipient: `client${i}@outpost.test` },
+  }));
+  transporter.close();
+  return result;
+}
+
+/** The app's own pool, in this thread, with nothing else. */
+async function transport(): Promise<SideResult> {
+  const messages = await prebuilt();
+  const pool = createSmtpPool(settings.smtp, { maxMessages: Infinity });
+  const result = await timed(messages, (message, i) => pool.send({
+    envelope: envelopeOf(i), message, onTransmitted: () => {},
     dsn: { id: `copy${i}`, return: 'headers', notify: ['success', 'failure'], recipient: `client${i}@outpost.test` },
-  })));
-  const seconds = (performance.now() - started) / 1000;
-  const cpuSeconds = cpuSince(cpu);
-  transport.close();
-  return { seconds, cpuSeconds, peakRssMb: process.resourceUsage().maxRSS / 1024, composeMs: 0 };
+  }));
+  pool.close();
+  return result;
 }
 
 // No top-level await: the bench runs this file bundled to CommonJS.
-void (side === 'pipeline' ? pipeline() : baseline()).then((result) => console.log(JSON.stringify(result)));
+const sides = { pipeline, baseline, transport };
+if (!(side! in sides)) throw new Error(`no side ${side}: pipeline, baseline or transport`);
+void sides[side as keyof typeof sides]().then((result) => console.log(JSON.stringify(result)));

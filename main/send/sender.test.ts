@@ -1,4 +1,3 @@
-import net from 'node:net';
 import { simpleParser } from 'mailparser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateSecret, parseSecret, verifyOpenToken } from '../../relay/token';
@@ -8,6 +7,7 @@ import { createSender, type Sender } from './sender';
 import type { SendSettings } from './settings';
 import { freePort } from './test-servers/free-port';
 import { queueEmail } from './test-servers/queue-email';
+import { startScriptedSmtp } from './test-servers/scripted-smtp';
 import { startSmtpSink, type SinkOptions, type SmtpSink } from './test-servers/smtp-sink';
 import type { RetryPolicy } from './retry-policy';
 
@@ -265,34 +265,12 @@ describe('sender against an in-process SMTP server', () => {
   it('marks a copy unknown, not queued, when the connection drops after the whole message went out', async () => {
     await setup();
     // A server that takes the message and hangs up instead of answering the final ".".
-    const server = net.createServer((socket) => {
-      let data = false;
-      let buffer = '';
-      socket.write('220 drop.outpost.test ESMTP\r\n');
-      socket.on('data', (chunk) => {
-        buffer += chunk.toString('latin1');
-        if (data) {
-          if (buffer.includes('\r\n.\r\n')) socket.destroy();
-          return;
-        }
-        let eol: number;
-        while ((eol = buffer.indexOf('\r\n')) >= 0) {
-          const line = buffer.slice(0, eol).toUpperCase();
-          buffer = buffer.slice(eol + 2);
-          if (line.startsWith('EHLO')) socket.write('250-drop.outpost.test\r\n250 8BITMIME\r\n');
-          else if (line === 'DATA') {
-            data = true;
-            socket.write('354 go ahead\r\n');
-          } else socket.write('250 ok\r\n');
-        }
-      });
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    settings.smtp.port = (server.address() as net.AddressInfo).port;
+    const server = await startScriptedSmtp((command) => (command === '.' ? 'hang up' : null));
+    settings.smtp.port = server.port;
     const { emailId } = queueEmail(db, { recipients: [{ address: 'ana@outpost.test' }] });
     startSender();
     await until(settled(emailId));
-    await new Promise<void>((r) => server.close(() => r()));
+    await server.close();
     expect(rows(emailId)[0]).toMatchObject({ send_state: 'unknown', status: 'Unsent', attempts: 1 });
     expect(rows(emailId)[0]!.status_reason).toMatch(/may or may not have arrived/);
   });

@@ -3,7 +3,8 @@
 // a second core, and the app's own thread stays free for the database and the UI's requests.
 import { Worker } from 'node:worker_threads';
 import type { SmtpSettings } from './settings';
-import { createSmtpPool, type OutgoingCopy, type SendTransport, type TransportFactory } from './transport';
+import { createSmtpPool } from './connection-pool';
+import type { OutgoingCopy, SendTransport, TransportFactory } from './transport';
 import type { WireAnswer, WireCopy, WireRequest, WorkerMessage, WorkerSetup } from './smtp-worker';
 
 const CLOSE_GRACE_MS = 5_000;

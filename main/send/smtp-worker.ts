@@ -4,7 +4,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SmtpError } from './smtp-outcome';
 import type { SmtpSettings } from './settings';
-import { createSmtpPool, type OutgoingCopy } from './transport';
+import { createSmtpPool } from './connection-pool';
+import type { OutgoingCopy } from './transport';
 
 export interface WorkerSetup {
   smtp: SmtpSettings;

@@ -1,6 +1,4 @@
-// The SMTP connection pool the sender hands copies to, built from the user's settings.
-import type { Readable } from 'node:stream';
-import nodemailer, { type SendMailOptions } from 'nodemailer';
+// What the sender hands an SMTP pool, and the connection settings made from the user's account.
 import type { SmtpSettings } from './settings';
 
 /** One copy as the sender hands it over: its finished bytes and its own envelope. */
@@ -29,10 +27,9 @@ export interface SendTransport {
 export type TransportFactory = (smtp: SmtpSettings) => SendTransport;
 
 const CONNECT_TIMEOUT_MS = 30_000;
-const TRANSMITTED = 'outpostOnTransmitted';
 
 /**
- * nodemailer's rate limit lets `rateLimit` messages through per `rateDelta` window. A whole
+ * The pace as nodemailer's pool options: `rateLimit` messages per `rateDelta` window. A whole
  * minute's budget at once would be a burst the provider may punish; spread it over seconds.
  */
 export function paceOf(messagesPerMinute: number): { rateLimit: number; rateDelta: number } {
@@ -52,43 +49,5 @@ export function connectionOptions(smtp: SmtpSettings) {
     connectionTimeout: CONNECT_TIMEOUT_MS,
     greetingTimeout: CONNECT_TIMEOUT_MS,
     socketTimeout: 2 * CONNECT_TIMEOUT_MS,
-  };
-}
-
-/**
- * A nodemailer pool: `maxConnections` connections, paced to `messagesPerMinute`, each connection
- * replaced after `maxMessages` (nodemailer's 100 by default: providers cap messages per session).
- */
-export function createSmtpPool(smtp: SmtpSettings, tuning: { maxMessages?: number } = {}): SendTransport {
-  const transporter = nodemailer.createTransport({
-    pool: true,
-    ...connectionOptions(smtp),
-    maxConnections: smtp.maxConnections,
-    maxMessages: tuning.maxMessages,
-    ...paceOf(smtp.messagesPerMinute),
-    // Never resend a message on another connection by itself: a connection that closed after the
-    // final "." may have delivered it. The sender decides, from what it knows was transmitted.
-    maxRequeues: 0,
-  });
-  // A 'stream' plugin sees each composed message: watch its output, with no extra stream hop.
-  // nodemailer copies the message data, so the callback travels as a field of it.
-  transporter.use('stream', (mail, done) => {
-    const notify = (mail.data as { [TRANSMITTED]?: () => void })[TRANSMITTED];
-    if (notify) {
-      mail.message.processFunc((output: Readable) => {
-        output.once('end', notify);
-        return output;
-      });
-    }
-    done();
-  });
-  return {
-    async send(copy) {
-      const data: SendMailOptions = { raw: copy.message, envelope: copy.envelope, dsn: copy.dsn };
-      (data as Record<string, unknown>)[TRANSMITTED] = copy.onTransmitted;
-      const info = await transporter.sendMail(data);
-      return { response: String(info.response ?? '') };
-    },
-    close: () => transporter.close(),
   };
 }

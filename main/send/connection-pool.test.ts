@@ -1,0 +1,146 @@
+import net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSmtpPool } from './connection-pool';
+import type { SmtpSettings } from './settings';
+import { freePort } from './test-servers/free-port';
+import { startScriptedSmtp } from './test-servers/scripted-smtp';
+import { startSmtpSink, type SmtpSink } from './test-servers/smtp-sink';
+import type { OutgoingCopy } from './transport';
+
+let sink: SmtpSink;
+const smtp = (port: number, more: Partial<SmtpSettings> = {}): SmtpSettings => ({
+  host: '127.0.0.1', port, security: 'none', username: '', password: '', fromName: '', fromAddress: 'studio@outpost.test',
+  maxConnections: 2, messagesPerMinute: 60_000, ...more,
+});
+const copy = (to: string, onTransmitted?: () => void): OutgoingCopy => ({
+  envelope: { from: 'studio@outpost.test', to: [to] },
+  message: Buffer.from(`From: studio@outpost.test\r\nTo: ${to}\r\nSubject: hi\r\n\r\nHello.\r\n`),
+  dsn: { id: `id-${to}`, return: 'headers', notify: ['success', 'failure'], recipient: to },
+  onTransmitted,
+});
+const addresses = (n: number, prefix = 'c') => Array.from({ length: n }, (_, i) => `${prefix}${i}@outpost.test`);
+
+beforeAll(async () => {
+  sink = await startSmtpSink({ rcpt: (address) => (address.startsWith('gone') ? { code: 550, message: '5.1.1 no such user' } : null) });
+});
+afterAll(() => sink.close());
+
+describe('the SMTP connection pool', () => {
+  it('sends every copy as its bytes with its own envelope and delivery-report request', async () => {
+    const pool = createSmtpPool(smtp(sink.port));
+    const before = sink.received.length;
+    const transmitted: string[] = [];
+    const replies = await Promise.all(addresses(6).map((to) => pool.send(copy(to, () => transmitted.push(to)))));
+    pool.close();
+    expect(replies.every((r) => /^250 /.test(r.response))).toBe(true);
+    expect(transmitted.sort()).toEqual(addresses(6).sort());
+    const got = sink.received.slice(before);
+    expect(got.map((m) => m.to[0]!.address).sort()).toEqual(addresses(6).sort());
+    const first = got.find((m) => m.to[0]!.address === 'c0@outpost.test')!;
+    expect(first.raw).toBe('From: studio@outpost.test\r\nTo: c0@outpost.test\r\nSubject: hi\r\n\r\nHello.\r\n');
+    expect(first.mailDsn).toMatchObject({ ret: 'HDRS', envid: 'id-c0@outpost.test' });
+    expect(first.to[0]).toMatchObject({ notify: ['SUCCESS', 'FAILURE'], orcpt: 'rfc822;c0@outpost.test' });
+  });
+
+  it('gives a refused recipient its own error and carries on over the same connection', async () => {
+    const server = await startScriptedSmtp((command) => (command.includes('<gone@') ? '550 5.1.1 no such user' : null));
+    const pool = createSmtpPool(smtp(server.port, { maxConnections: 1 }));
+    let transmitted = false;
+    const refused = pool.send(copy('gone@outpost.test', () => (transmitted = true))).catch((e: unknown) => e);
+    const after = pool.send(copy('ok@outpost.test'));
+    expect(await refused).toMatchObject({ code: 'EENVELOPE', responseCode: 550, command: 'RCPT TO' });
+    expect((await after).response).toMatch(/^250/);
+    pool.close();
+    expect(transmitted).toBe(false);
+    expect(server.sessions()).toBe(1);
+    await server.close();
+  });
+
+  it('uses at most maxConnections, each for at most maxMessages', async () => {
+    const server = await startScriptedSmtp();
+    const pool = createSmtpPool(smtp(server.port, { maxConnections: 2 }), { maxMessages: 3 });
+    await Promise.all(addresses(12).map((to) => pool.send(copy(to))));
+    pool.close();
+    expect(server.messages()).toBe(12);
+    expect(server.sessions()).toBe(4);
+    await server.close();
+  });
+
+  it('keeps to the pace: 120 a minute lets two through in the first second', async () => {
+    const server = await startScriptedSmtp();
+    const pool = createSmtpPool(smtp(server.port, { messagesPerMinute: 120 }));
+    const sends = addresses(3).map((to) => pool.send(copy(to)));
+    await new Promise((r) => setTimeout(r, 500));
+    expect(server.messages()).toBe(2);
+    await Promise.all(sends);
+    expect(server.messages()).toBe(3);
+    pool.close();
+    await server.close();
+  });
+
+  it('fails every waiting copy at once when no connection can be made', async () => {
+    const pool = createSmtpPool(smtp(await freePort(), { maxConnections: 2 }));
+    const errors = await Promise.all(addresses(20).map((to) => pool.send(copy(to)).catch((e: unknown) => e)));
+    pool.close();
+    expect(errors).toEqual(Array(20).fill(expect.objectContaining({ code: 'ESOCKET', originalCode: 'ECONNREFUSED' })));
+  });
+
+  it('tries each connection once against a server that hangs up before greeting, not once per copy', async () => {
+    let accepted = 0;
+    const server = net.createServer((socket) => (accepted++, socket.destroy())).listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    const pool = createSmtpPool(smtp((server.address() as net.AddressInfo).port, { maxConnections: 2 }));
+    const errors = await Promise.all(addresses(20).map((to) => pool.send(copy(to)).catch((e: unknown) => e)));
+    pool.close();
+    server.close();
+    expect(errors).toEqual(Array(20).fill(expect.objectContaining({ code: 'ECONNECTION' })));
+    expect(accepted).toBe(2);
+  });
+
+  it('sends again, on a fresh connection, a copy whose reused connection dropped before the message went out', async () => {
+    // The server hangs up on the second MAIL FROM of its first connection.
+    const server = await startScriptedSmtp((command, session) => (session.index === 1 && session.messages === 1 && command.startsWith('MAIL') ? 'hang up' : null));
+    const pool = createSmtpPool(smtp(server.port, { maxConnections: 1 }));
+    const replies = await Promise.all(['a@outpost.test', 'b@outpost.test'].map((to) => pool.send(copy(to, () => {}))));
+    pool.close();
+    expect(replies.map((r) => r.response)).toEqual(['250 ok', '250 ok']);
+    expect(server.sessions()).toBe(2);
+    expect(server.messages()).toBe(2);
+    await server.close();
+  });
+
+  it('never sends again by itself a copy whose connection dropped after the message went out', async () => {
+    const server = await startScriptedSmtp((command) => (command === '.' ? 'hang up' : null));
+    const pool = createSmtpPool(smtp(server.port, { maxConnections: 1 }));
+    let transmitted = false;
+    const err = await pool.send(copy('a@outpost.test', () => (transmitted = true))).catch((e: unknown) => e);
+    pool.close();
+    expect(err).toMatchObject({ code: 'ECONNECTION' });
+    expect(transmitted).toBe(true);
+    expect(server.messages()).toBe(1);
+    await server.close();
+  });
+
+  it('on close, fails the copies still waiting and lets the ones on a connection finish', async () => {
+    const server = await startScriptedSmtp();
+    const pool = createSmtpPool(smtp(server.port, { maxConnections: 1, messagesPerMinute: 60 }));
+    const first = pool.send(copy('a@outpost.test'));
+    const second = pool.send(copy('b@outpost.test')).catch((e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 100));
+    pool.close();
+    expect((await first).response).toBe('250 ok');
+    expect(await second).toMatchObject({ code: 'ECONNECTION', message: 'The SMTP pool was closed.' });
+    await expect(pool.send(copy('c@outpost.test'))).rejects.toMatchObject({ message: 'The SMTP pool was closed.' });
+    await server.close();
+  });
+
+  it('writes an international domain in the envelope as punycode', async () => {
+    const commands: string[] = [];
+    const server = await startScriptedSmtp((command) => (commands.push(command), null));
+    const pool = createSmtpPool(smtp(server.port));
+    await pool.send(copy('ana@bücher.example'));
+    pool.close();
+    await server.close();
+    expect(commands).toContain('RCPT TO:<ana@xn--bcher-kva.example>');
+  });
+});

@@ -1,6 +1,10 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { simpleParser } from 'mailparser';
+import { generateSecret } from '../../relay/token';
+import type { EmailToSend } from './build-copy';
 import { createSmtpPool } from './connection-pool';
+import type { CopyRecipe } from './copy-recipe';
 import type { SmtpSettings } from './settings';
 import { freePort } from './test-servers/free-port';
 import { startScriptedSmtp } from './test-servers/scripted-smtp';
@@ -132,6 +136,30 @@ describe('the SMTP connection pool', () => {
     expect(await second).toMatchObject({ code: 'ECONNECTION', message: 'The SMTP pool was closed.' });
     await expect(pool.send(copy('c@outpost.test'))).rejects.toMatchObject({ message: 'The SMTP pool was closed.' });
     await server.close();
+  });
+
+  it('builds a copy from its recipe; one that cannot be built fails alone, before any server is asked', async () => {
+    const before = sink.received.length;
+    const pool = createSmtpPool(smtp(sink.port, { maxConnections: 1 }));
+    const email: EmailToSend = {
+      id: 1, messageId: '<m1@outpost.test>', fromAddress: 'studio@outpost.test', subject: 'Your gallery', bodyHtml: '<p><a href="https://photos.example/g">Gallery</a></p>',
+      bodyText: 'Gallery', tracking: 'opens_clicks', createdAt: Date.UTC(2026, 10, 23), to: [{ name: 'Ana', address: 'ana@outpost.test' }], cc: [], bcc: [], attachments: [],
+    };
+    const recipe = (relaySecret: string): CopyRecipe => ({
+      email, fromName: 'Sam', address: 'ana@outpost.test', copyId: 'copyA',
+      signing: { relay: { relayUrl: 'https://relay.outpost.test', relaySecret }, emailId: 1, recipientId: 7, openToken: 'token-of-7' },
+    });
+    const bad = pool.send({ envelope: { from: 'studio@outpost.test', to: ['ana@outpost.test'] }, message: recipe('not a secret') }).catch((e: unknown) => e);
+    const good = pool.send({ envelope: { from: 'studio@outpost.test', to: ['ana@outpost.test'] }, message: recipe(generateSecret()) });
+    expect(await bad).toMatchObject({ code: 'EMESSAGE', message: 'the relay secret in Preferences cannot be read' });
+    expect((await good).response).toMatch(/^250/);
+    pool.close();
+    const got = sink.received.slice(before);
+    expect(got).toHaveLength(1);
+    const parsed = await simpleParser(got[0]!.raw);
+    expect(parsed.headers.get('x-outpost-copy')).toBe('copyA');
+    expect(parsed.html).toContain('https://relay.outpost.test/o/token-of-7');
+    expect(parsed.html).toMatch(/href="https:\/\/relay\.outpost\.test\/c\//);
   });
 
   it('writes an international domain in the envelope as punycode', async () => {

@@ -17,9 +17,10 @@ export function relayOf(tracking: { relayUrl: string; relaySecret: string }): Re
   }
 }
 
+export const openTokenOf = (relay: Relay, emailId: number, recipientId: number) => signOpenToken(relay.key, { emailId, recipientId });
+
 /** A copy's signer, with its open token (stored on the recipient row as recipients.token). */
-export function copySigner(relay: Relay, emailId: number, recipientId: number): CopySigner & { openToken: string } {
-  const openToken = signOpenToken(relay.key, { emailId, recipientId });
+export function copySigner(relay: Relay, emailId: number, recipientId: number, openToken = openTokenOf(relay, emailId, recipientId)): CopySigner & { openToken: string } {
   return {
     relayUrl: relay.url,
     openToken,

@@ -4,7 +4,8 @@
 // twice on its own; nothing automatic re-queues 'unknown'.
 import type { Db } from '../db/open-database';
 import { buildCopy, sizeOf, type EmailToSend } from './build-copy';
-import { copySigner, relayOf, type Relay } from './copy-signer';
+import type { CopyRecipe, RelayConfig } from './copy-recipe';
+import { openTokenOf, relayOf, type Relay } from './copy-signer';
 import { outboxStore, type ClaimedCopy, type CopyResult } from './outbox-store';
 import { nextDelay, PRODUCTION_RETRY, queueDelay, type RetryPolicy } from './retry-policy';
 import { appendToSentFolder } from './sent-folder';
@@ -79,7 +80,8 @@ export function createSender(options: SenderOptions): Sender {
   let results: Result[] = [];
   let transport: SendTransport | null = null;
   let transportKey = '';
-  let relay: { key: string; value: Relay | null } = { key: '', value: null };
+  // The relay parsed (for open tokens here) and as its settings (the recipe's, for the SMTP thread).
+  let relay: { key: string; value: { relay: Relay; config: RelayConfig } | null } = { key: '', value: null };
   // Whole-queue trouble (no connection, login refused): wait until `blockedUntil`.
   let failures = 0;
   let blockedUntil = 0;
@@ -103,9 +105,13 @@ export function createSender(options: SenderOptions): Sender {
     return transport;
   }
 
-  function relayFor(settings: SendSettings): Relay | null {
-    const key = `${settings.tracking.relayUrl}\n${settings.tracking.relaySecret}`;
-    if (key !== relay.key) relay = { key, value: relayOf(settings.tracking) };
+  function relayFor(settings: SendSettings) {
+    const { relayUrl, relaySecret } = settings.tracking;
+    const key = `${relayUrl}\n${relaySecret}`;
+    if (key !== relay.key) {
+      const parsed = relayOf(settings.tracking);
+      relay = { key, value: parsed && { relay: parsed, config: { relayUrl, relaySecret } } };
+    }
     return relay.value;
   }
 
@@ -209,26 +215,23 @@ export function createSender(options: SenderOptions): Sender {
     for (const copy of claimed) dispatch(copy, settings, pool, relayNow);
   }
 
-  function dispatch(copy: ClaimedCopy, settings: SendSettings, pool: SendTransport, relayNow: Relay | null): void {
+  function dispatch(copy: ClaimedCopy, settings: SendSettings, pool: SendTransport, relayNow: ReturnType<typeof relayFor>): void {
     inFlight++;
-    const signer = copy.tracked && relayNow ? copySigner(relayNow, copy.emailId, copy.id) : null;
+    const token = copy.tracked && relayNow ? openTokenOf(relayNow.relay, copy.emailId, copy.id) : null;
     const email = emailOf(copy.emailId);
     const bytes = email ? sizeOf(email) : 0;
     inFlightBytes += bytes;
     copyBytes = Math.max(1024, 0.8 * copyBytes + 0.2 * bytes);
     const result: Result = {
-      copy, outcome: { kind: 'failed', message: '' }, transmitted: false, tracked: signer !== null, bytes,
-      token: signer?.openToken ?? null,
+      copy, outcome: { kind: 'failed', message: '' }, transmitted: false, tracked: token !== null, bytes, token,
     };
     (async () => {
       if (!email) throw new Error('the email was deleted');
-      let message: Buffer;
-      try {
-        message = buildCopy(email, settings.smtp.fromName, { address: copy.address, copyId: copy.copyId, signer, showBcc: false });
-      } catch (err) {
-        result.outcome = { kind: 'failed', message: (err as Error).message };
-        return;
-      }
+      // Built by the pool when a connection is ready for it (in the SMTP thread).
+      const message: CopyRecipe = {
+        email, fromName: settings.smtp.fromName, address: copy.address, copyId: copy.copyId,
+        signing: token === null ? null : { relay: relayNow!.config, emailId: copy.emailId, recipientId: copy.id, openToken: token },
+      };
       try {
         const accepted = await pool.send({
           envelope: { from: settings.smtp.fromAddress, to: [copy.address] },

@@ -1,10 +1,11 @@
-// The SMTP pool's own thread (started by smtp-thread.ts). nodemailer's work per message (its
-// message object, streams, dot-stuffing, socket writes) runs here, beside the sender's database
-// and copy building on the main thread instead of taking turns with them.
+// The SMTP pool's own thread (started by smtp-thread.ts). Building each copy (MIME, signed links)
+// and the SMTP conversation run here, beside the sender's database work on the main thread
+// instead of taking turns with it.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SmtpError } from './smtp-outcome';
 import type { SmtpSettings } from './settings';
 import { createSmtpPool } from './connection-pool';
+import type { CopyRecipe } from './copy-recipe';
 import type { OutgoingCopy } from './transport';
 
 export interface WorkerSetup {
@@ -13,7 +14,7 @@ export interface WorkerSetup {
 }
 
 /** One copy across the thread boundary: the callback becomes the `transmitted` flag of its answer. */
-export type WireCopy = Omit<OutgoingCopy, 'onTransmitted' | 'message'> & { id: number; message: Uint8Array };
+export type WireCopy = Omit<OutgoingCopy, 'onTransmitted' | 'message'> & { id: number; message: Uint8Array | CopyRecipe };
 
 export type WireAnswer =
   | { id: number; response: string; transmitted: true }
@@ -26,6 +27,17 @@ export type WorkerMessage = 'ready' | WireAnswer[];
 
 // The fields smtp-outcome.ts reads; the rest of a nodemailer error does not survive cloning.
 const FIELDS = ['message', 'code', 'originalCode', 'errno', 'response', 'responseCode', 'command'] as const;
+
+const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+// Cloning across threads turns Buffers into plain Uint8Arrays: Buffers again, once per email
+// (the copies of one email in a batch share its object, as on the other side).
+function revive(message: Uint8Array | CopyRecipe): Buffer | CopyRecipe {
+  if (message instanceof Uint8Array) return asBuffer(message);
+  const { attachments } = message.email;
+  if (attachments.length && !Buffer.isBuffer(attachments[0]!.content)) for (const a of attachments) a.content = asBuffer(a.content);
+  return message;
+}
 
 function plain(err: unknown): SmtpError {
   const out: Record<string, unknown> = {};
@@ -64,8 +76,7 @@ port.on('message', (request: WireRequest) => {
   }
   for (const { id, message, ...copy } of request.copies) {
     let transmitted = false;
-    const bytes = Buffer.from(message.buffer, message.byteOffset, message.byteLength);
-    pool.send({ ...copy, message: bytes, onTransmitted: () => (transmitted = true) }).then(
+    pool.send({ ...copy, message: revive(message), onTransmitted: () => (transmitted = true) }).then(
       (accepted) => answer({ id, response: accepted.response, transmitted: true }),
       (err: unknown) => answer({ id, error: plain(err), transmitted }),
     );

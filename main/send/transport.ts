@@ -1,10 +1,11 @@
 // What the sender hands an SMTP pool, and the connection settings made from the user's account.
+import type { CopyRecipe } from './copy-recipe';
 import type { SmtpSettings } from './settings';
 
-/** One copy as the sender hands it over: its finished bytes and its own envelope. */
+/** One copy as the sender hands it over: its own envelope, and its finished bytes or how to build them. */
 export interface OutgoingCopy {
   envelope: { from: string; to: string[] };
-  message: Buffer;
+  message: Buffer | CopyRecipe;
   /** Delivery reports asked for when the server offers DSN (nodemailer leaves them out otherwise). */
   dsn?: { id: string; return: 'headers'; notify: ('success' | 'failure' | 'delay')[]; recipient: string };
   /**

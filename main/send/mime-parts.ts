@@ -24,8 +24,15 @@ export function headerLine(key: string, value: unknown): string {
   return foldLines(`${key}: ${encoder.encodeHeaderValue(key, value)}`, LINE);
 }
 
+// The copies of a merge chunk share their second: formatting a Date is a few µs a copy.
+let lastDate = { second: NaN, text: '' };
+
 /** RFC 5322 date in UTC, as nodemailer writes it. */
-export const dateHeader = (ms: number) => new Date(ms).toUTCString().replace('GMT', '+0000');
+export function dateHeader(ms: number): string {
+  const second = Math.floor(ms / 1000);
+  if (second !== lastDate.second) lastDate = { second, text: new Date(second * 1000).toUTCString().replace('GMT', '+0000') };
+  return lastDate.text;
+}
 
 const crlf = (text: string) => text.replace(/\r?\n|\r/g, '\r\n');
 

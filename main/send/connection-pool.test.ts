@@ -70,6 +70,19 @@ describe('the SMTP connection pool', () => {
     await server.close();
   });
 
+  it("keeps to the server's own connection limit: a refused second connection costs no copy", async () => {
+    const server = await startScriptedSmtp((command, session) => (command === 'CONNECT' && session.index > 1 ? '421 4.7.0 too many connections' : null));
+    const pool = createSmtpPool(smtp(server.port, { maxConnections: 3 }));
+    const burst = () => Promise.all(addresses(10).map((to) => pool.send(copy(to))));
+    const replies = [...(await burst()), ...(await burst())];
+    pool.close();
+    expect(replies.map((r) => r.response)).toEqual(Array(20).fill('250 ok'));
+    expect(server.messages()).toBe(20);
+    // One connection that works and two refused at the start; none tried again for the second burst.
+    expect(server.sessions()).toBe(3);
+    await server.close();
+  });
+
   it('keeps to the pace: 120 a minute lets two through in the first second', async () => {
     const server = await startScriptedSmtp();
     const pool = createSmtpPool(smtp(server.port, { messagesPerMinute: 120 }));

@@ -80,7 +80,7 @@ export function createSmtpPool(smtp: SmtpSettings, tuning: { maxMessages?: numbe
   const idle = new Set<() => void>();
   // Each connection's way to stop when the pool closes: at once if it holds no copy, else after its answer.
   const stops = new Set<() => void>();
-  // Lowered when the server refuses a connection while others stay up (its own connection limit).
+  // Lowered when the server refuses a connection while others are up (its own connection limit).
   let maxOpen = Math.max(1, smtp.maxConnections);
   let open = 0;
   let ready = 0;
@@ -226,8 +226,9 @@ export function createSmtpPool(smtp: SmtpSettings, tuning: { maxMessages?: numbe
         job?.reject(err);
       }
       if (!isReady) {
-        if (open === 0 && ready === 0) return failWaiting(err);
-        if (ready > 0) maxOpen = Math.max(1, ready);
+        if (open === 0) return failWaiting(err);
+        // Others are up or on their way: the server allows no more than those.
+        maxOpen = Math.max(1, open);
         return;
       }
       dispatch();
@@ -237,6 +238,7 @@ export function createSmtpPool(smtp: SmtpSettings, tuning: { maxMessages?: numbe
     // Closed by the server or a network fault when nothing was waiting for it.
     connection.once('end', () => end(failure('The connection to the SMTP server closed.', 'ECONNECTION')));
     connection.connect((err?: Error | null) => {
+      if (ended) return; // the pool closed while it was connecting
       if (err) return end(err);
       const started = (): void => {
         isReady = true;

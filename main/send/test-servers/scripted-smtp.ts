@@ -9,7 +9,10 @@ export interface Session {
   messages: number;
 }
 
-/** A command line ('MAIL FROM:<a@b>', 'DATA', or '.' for a message's end) → a reply, 'hang up', or null for the default. */
+/**
+ * A command line ('MAIL FROM:<a@b>', 'DATA', '.' for a message's end, 'CONNECT' for the
+ * greeting) → a reply, 'hang up', or null for the default.
+ */
 export type Script = (command: string, session: Session) => string | 'hang up' | null;
 
 export interface ScriptedSmtp {
@@ -41,7 +44,7 @@ export async function startScriptedSmtp(script: Script = () => null): Promise<Sc
       socket.write(`${answer}\r\n`);
       return true;
     };
-    socket.write('220 scripted.outpost.test ESMTP\r\n');
+    if (!reply('CONNECT', '220 scripted.outpost.test ESMTP')) return;
     socket.on('data', (chunk: Buffer) => {
       buffer += chunk.toString('latin1');
       for (;;) {

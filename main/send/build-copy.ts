@@ -2,7 +2,7 @@
 // copy's own body (pixel and signed links when it is tracked) and its own envelope.
 import { instrument, type CopySigner, type TrackingMode } from '../tracking/instrument';
 import { textToHtml } from '../tracking/text-to-html';
-import { attachmentPart, dateHeader, headerLine, multipart, serialize, textPart } from './mime-parts';
+import { addressLine, attachmentPart, dateHeader, headerLine, multipart, serialize, textPart } from './mime-parts';
 
 export interface Person {
   name: string;
@@ -55,9 +55,9 @@ export function htmlOf(email: EmailToSend, signer: CopySigner | null): string | 
  * string joins and handed to the pool as raw bytes.
  */
 export function buildCopy(email: EmailToSend, fromName: string, target: CopyTarget): Buffer {
-  const addresses = (key: string, people: Person[]) => (people.length ? [headerLine(key, people)] : []);
+  const addresses = (key: string, people: Person[]) => (people.length ? [addressLine(key, people)] : []);
   const headers = [
-    headerLine('From', { name: fromName, address: email.fromAddress }),
+    addressLine('From', [{ name: fromName, address: email.fromAddress }]),
     ...addresses('To', email.to),
     ...addresses('Cc', email.cc),
     ...addresses('Bcc', target.showBcc ? email.bcc : []),

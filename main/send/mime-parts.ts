@@ -24,6 +24,17 @@ export function headerLine(key: string, value: unknown): string {
   return foldLines(`${key}: ${encoder.encodeHeaderValue(key, value)}`, LINE);
 }
 
+// Names of letters, digits and inner spaces, and ASCII addresses with a lower-case domain: nodemailer
+// writes these as they are, so they skip its address parser (most of a merge copy's headers).
+const PLAIN_NAME = /^(?:[A-Za-z0-9]+(?: [A-Za-z0-9]+)*)?$/;
+const PLAIN_ADDRESS = /^[A-Za-z0-9._+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+$/;
+
+/** An address header (From, To, Cc, Bcc), byte for byte as headerLine() writes it. */
+export function addressLine(key: string, people: readonly { name: string; address: string }[]): string {
+  if (!people.every((p) => PLAIN_NAME.test(p.name) && PLAIN_ADDRESS.test(p.address))) return headerLine(key, people);
+  return foldLines(`${key}: ${people.map((p) => (p.name ? `${p.name} <${p.address}>` : p.address)).join(', ')}`, LINE);
+}
+
 // The copies of a merge chunk share their second: formatting a Date is a few µs a copy.
 let lastDate = { second: NaN, text: '' };
 

@@ -48,7 +48,7 @@ const IN_FLIGHT_BYTES = 64 * 1024 * 1024;
 const STOP_WAIT_MS = 30_000;
 // Longest an answer waits for its group commit; a crash in between only makes those copies 'unknown'.
 const FLUSH_MS = 50;
-const MAX_WINDOW = 256;
+const MAX_WINDOW = 512;
 
 /**
  * Copies handed to the pool at a time: about one second of sending at the configured pace, at

@@ -127,32 +127,33 @@ export function createSmtpPool(smtp: SmtpSettings, tuning: { maxMessages?: numbe
     let sent = 0;
     let current: Job | null = null;
 
+    // Takes waiting copies until one goes out (a copy that cannot be built fails on the spot).
     const serve = (): void => {
-      if (ended) return;
-      if (closed || sent >= maxMessages) return retire();
-      if (!mayStart()) {
-        idle.add(serve);
-        return;
+      for (;;) {
+        if (ended) return;
+        if (closed || sent >= maxMessages) return retire();
+        if (!mayStart()) {
+          idle.add(serve);
+          return;
+        }
+        const job = waiting.shift()!;
+        let bytes: Buffer;
+        try {
+          bytes = Buffer.isBuffer(job.copy.message) ? job.copy.message : buildFromRecipe(job.copy.message);
+        } catch (err) {
+          // An unreadable part, say: no server was asked.
+          job.reject(Object.assign(err as Error, { code: 'EMESSAGE' }));
+          continue;
+        }
+        paceCount++;
+        current = job;
+        sent++;
+        return send(job, bytes);
       }
-      paceCount++;
-      const job = waiting.shift()!;
-      current = job;
-      sent++;
-      send(job);
     };
 
-    function send(job: Job): void {
+    function send(job: Job, bytes: Buffer): void {
       const { copy } = job;
-      let bytes: Buffer;
-      try {
-        bytes = Buffer.isBuffer(copy.message) ? copy.message : buildFromRecipe(copy.message);
-      } catch (err) {
-        // This copy cannot be made (an unreadable part): no server was asked.
-        current = null;
-        job.reject(Object.assign(err as Error, { code: 'EMESSAGE' }));
-        serve();
-        return;
-      }
       let body: Buffer | PassThrough = bytes;
       if (copy.onTransmitted) {
         // The stream ends once the whole message went into the connection.

@@ -2,6 +2,7 @@ import { sql as initial } from './001-initial';
 import { sql as sending } from './002-sending';
 import { sql as dispatchQueuing } from './003-dispatch-queuing';
 import { sql as dropDueIndex } from './004-drop-unused-due-index';
+import { sql as dropRecipientIndexes } from './005-drop-unused-recipient-indexes';
 
 export interface Migration {
   version: number;
@@ -15,4 +16,5 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'sending and tracking', sql: sending },
   { version: 3, name: 'dispatch queuing in chunks', sql: dispatchQueuing },
   { version: 4, name: 'drop the unused recipients_due index', sql: dropDueIndex },
+  { version: 5, name: 'drop the unused recipient indexes by address and of failures', sql: dropRecipientIndexes },
 ];

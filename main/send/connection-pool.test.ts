@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simpleParser } from 'mailparser';
 import { generateSecret } from '../../relay/token';
 import type { EmailToSend } from './build-copy';
-import { createSmtpPool } from './connection-pool';
+import SMTPConnection from 'nodemailer/lib/smtp-connection';
+import { createSmtpPool, socketOf } from './connection-pool';
 import type { CopyRecipe } from './copy-recipe';
 import type { SmtpSettings } from './settings';
 import { freePort } from './test-servers/free-port';
@@ -175,6 +176,16 @@ describe('the SMTP connection pool', () => {
     expect(parsed.headers.get('x-outpost-copy')).toBe('copyA');
     expect(parsed.html).toContain('https://relay.outpost.test/o/token-of-7');
     expect(parsed.html).toMatch(/href="https:\/\/relay\.outpost\.test\/c\//);
+  });
+
+  it("finds the connection's socket to cork around a message (a nodemailer that renames it fails here, not silently slower)", async () => {
+    const connection = new SMTPConnection({ host: '127.0.0.1', port: sink.port, ignoreTLS: true });
+    await new Promise<void>((resolve, reject) => {
+      connection.once('error', reject);
+      connection.connect(() => resolve());
+    });
+    expect(socketOf(connection)).toBeInstanceOf(net.Socket);
+    connection.close();
   });
 
   it('writes an international domain in the envelope as punycode', async () => {

@@ -23,8 +23,9 @@ import type { SideResult } from './lib/send-side';
 import { median, printTable } from './lib/measure';
 
 const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 10_000);
-// Single rounds on this shared machine spread by ±20%: four rounds give a median worth reading.
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
+// Single rounds on this shared machine spread by ±25% and six-round medians still by ±15%: eight
+// rounds give a median worth reading.
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 4);
 const SIDE_TIMEOUT_MS = 5 * 60_000;
 const SIDES = ['baseline', 'pipeline', 'transport'] as const;

@@ -3,9 +3,9 @@ import { emailStatus, emailViewed, type RecipientStatus, type Viewed } from '../
 import { prepareAll } from './prepare';
 
 const SQL = {
-  email: `SELECT tracking FROM emails WHERE id = ?`,
-  recipients: `SELECT display_name, address, kind, status, tracked, views, first_viewed_at, last_viewed_at, last_program
-               FROM recipients WHERE email_id = ? ORDER BY id`,
+  // The email's tracking mode with its recipients, in one statement; one row of NULLs when it has none.
+  recipients: `SELECT e.tracking, r.id, r.display_name, r.address, r.kind, r.status, r.tracked, r.views, r.first_viewed_at, r.last_viewed_at, r.last_program
+               FROM emails e LEFT JOIN recipients r ON r.email_id = e.id WHERE e.id = ? ORDER BY r.id`,
   // :sentAt, when a copy was just accepted: the email's first send time, and its stopping error is over.
   update: `UPDATE emails SET recipients_label = :label, recipient_count = :count, status = :status, viewed = :viewed,
              first_viewed_at = :first, last_viewed_at = :last, total_views = :views, last_program = :program,
@@ -56,8 +56,8 @@ export function emailAggregates(db: Db) {
   const q = prepareAll(db, SQL);
   /** `sentAt`: a copy of it was accepted then (the sender's answers), in the same UPDATE. */
   return function refresh(emailId: number, sentAt: number | null = null): void {
-    const email = q.email.get(emailId) as { tracking: string } | undefined;
-    if (!email) return;
-    q.update.run({ id: emailId, sentAt, ...aggregatesOf(email.tracking, q.recipients.all(emailId) as AggregateRow[]) });
+    const rows = q.recipients.all(emailId) as (AggregateRow & { tracking: string; id: number | null })[];
+    if (rows.length === 0) return; // deleted meanwhile
+    q.update.run({ id: emailId, sentAt, ...aggregatesOf(rows[0]!.tracking, rows[0]!.id === null ? [] : rows) });
   };
 }

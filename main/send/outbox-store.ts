@@ -22,7 +22,8 @@ const SQL = {
   nextDue: `SELECT min(next_attempt_at) AS at FROM recipients WHERE send_state = 'queued'`,
   queued: `SELECT count(*) AS n FROM recipients WHERE send_state IN ('queued', 'sending')`,
   // Emails are read for a whole claim at once (a JSON array of ids): three statements per batch, not per copy.
-  emails: `SELECT id, message_id, from_address, subject, body_html, body_text, tracking, created_at FROM emails
+  emails: `SELECT id, message_id, from_address, subject, body_html, body_text, tracking, created_at,
+             bcc_self_state != 'none' OR sent_folder_state != 'none' AS own FROM emails
            WHERE id IN (SELECT value FROM json_each(?))`,
   people: `SELECT email_id, kind, display_name AS name, address FROM recipients
            WHERE email_id IN (SELECT value FROM json_each(?)) AND send_state != 'none' ORDER BY id`,
@@ -50,6 +51,9 @@ const SQL = {
   setBcc: `UPDATE emails SET bcc_self_state = :state WHERE id = :id AND bcc_self_state = :from`,
   setSentFolder: `UPDATE emails SET sent_folder_state = :state WHERE id = :id AND sent_folder_state = :from`,
 } as const;
+
+/** An email as the sender reads it: what its copies are built from, and whether the user's own copies were asked for. */
+export type StoredEmail = EmailToSend & { ownCopies: boolean };
 
 export interface ClaimedCopy {
   id: number;
@@ -131,13 +135,13 @@ export function outboxStore(db: Db) {
     queuedCount: () => (q.queued.get() as { n: number }).n,
 
     /** The emails of these ids as the sender builds copies of them; deleted ones are missing from the map. */
-    emails(ids: readonly number[]): Map<number, EmailToSend> {
+    emails(ids: readonly number[]): Map<number, StoredEmail> {
       const json = JSON.stringify(ids);
-      const found = new Map<number, EmailToSend>();
-      for (const e of q.emails.all(json) as { id: number; message_id: string; from_address: string; subject: string; body_html: string | null; body_text: string | null; tracking: TrackingMode; created_at: number }[]) {
+      const found = new Map<number, StoredEmail>();
+      for (const e of q.emails.all(json) as { id: number; message_id: string; from_address: string; subject: string; body_html: string | null; body_text: string | null; tracking: TrackingMode; created_at: number; own: 0 | 1 }[]) {
         found.set(e.id, {
           id: e.id, messageId: e.message_id, fromAddress: e.from_address, subject: e.subject, bodyHtml: e.body_html, bodyText: e.body_text,
-          tracking: e.tracking, createdAt: e.created_at, to: [], cc: [], bcc: [], attachments: [],
+          tracking: e.tracking, createdAt: e.created_at, to: [], cc: [], bcc: [], attachments: [], ownCopies: e.own === 1,
         });
       }
       for (const { email_id, kind, name, address } of q.people.all(json) as (Person & { email_id: number; kind: 'to' | 'cc' | 'bcc' })[]) {

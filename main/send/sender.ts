@@ -3,10 +3,10 @@
 // transaction before it is handed over, so a crash can leave it 'unknown' but never sends it
 // twice on its own; nothing automatic re-queues 'unknown'.
 import type { Db } from '../db/open-database';
-import { buildCopy, sizeOf, type EmailToSend } from './build-copy';
+import { buildCopy, sizeOf } from './build-copy';
 import type { CopyRecipe, RelayConfig } from './copy-recipe';
 import { openTokenOf, relayOf, type Relay } from './copy-signer';
-import { outboxStore, type ClaimedCopy, type CopyResult } from './outbox-store';
+import { outboxStore, type ClaimedCopy, type CopyResult, type StoredEmail } from './outbox-store';
 import { nextDelay, PRODUCTION_RETRY, queueDelay, type RetryPolicy } from './retry-policy';
 import { appendToSentFolder } from './sent-folder';
 import type { SendSettings } from './settings';
@@ -86,7 +86,7 @@ export function createSender(options: SenderOptions): Sender {
   let failures = 0;
   let blockedUntil = 0;
   let lastError: string | null = null;
-  const emails = new Map<number, EmailToSend | null>();
+  const emails = new Map<number, StoredEmail | null>();
   let cachedBytes = 0;
   // Message bytes handed to the pool and not yet answered, and the recent size of a copy: the
   // pool holds every claimed message in memory, so big messages are claimed fewer at a time.
@@ -134,7 +134,7 @@ export function createSender(options: SenderOptions): Sender {
     }
   }
 
-  function emailOf(id: number): EmailToSend | null {
+  function emailOf(id: number): StoredEmail | null {
     if (!emails.has(id)) loadEmails([id]);
     return emails.get(id) ?? null;
   }
@@ -323,7 +323,8 @@ export function createSender(options: SenderOptions): Sender {
     if (batch.some((r) => r.outcome.kind === 'rejected')) {
       store.notice('send_failed', 'Some recipients could not be sent to: see Failed in the Outbox.', t);
     }
-    for (const emailId of new Set(batch.map((r) => r.copy.emailId))) ownCopies(emailId);
+    // Own copies are asked for at compose or never: an email without them needs no look (most of a merge).
+    for (const emailId of new Set(batch.map((r) => r.copy.emailId))) if (emails.get(emailId)?.ownCopies !== false) ownCopies(emailId);
     if (claimed.length) handOver(claimed, settings, t);
     else pump();
     if (inFlight === 0) drained?.();

@@ -93,7 +93,6 @@ export function createSmtpPool(smtp: SmtpSettings, tuning: { maxMessages?: numbe
   // Lowered when the server refuses a connection while others are up (its own connection limit).
   let maxOpen = Math.max(1, smtp.maxConnections);
   let open = 0;
-  let ready = 0;
   let closed = false;
   let paceStart = 0;
   let paceCount = 0;
@@ -209,7 +208,6 @@ export function createSmtpPool(smtp: SmtpSettings, tuning: { maxMessages?: numbe
       if (ended) return false;
       ended = true;
       open--;
-      if (isReady) ready--;
       idle.delete(serve);
       stops.delete(stop);
       return true;
@@ -258,7 +256,6 @@ export function createSmtpPool(smtp: SmtpSettings, tuning: { maxMessages?: numbe
       if (err) return end(err);
       const started = (): void => {
         isReady = true;
-        ready++;
         serve();
       };
       // As nodemailer's pool: log in only where the server offers it.

@@ -1,19 +1,10 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { SmtpSettings } from './settings';
 import { createThreadPool } from './smtp-thread';
+import { loopbackAccount, rawCopy } from './test-servers/pool-fixtures';
 import { startSmtpSink, type SmtpSink } from './test-servers/smtp-sink';
 
 let sink: SmtpSink;
-const smtp = (port: number): SmtpSettings => ({
-  host: '127.0.0.1', port, security: 'none', username: '', password: '', fromName: '', fromAddress: 'studio@outpost.test',
-  maxConnections: 2, messagesPerMinute: 6000,
-});
-const copy = (to: string, onTransmitted?: () => void) => ({
-  envelope: { from: 'studio@outpost.test', to: [to] },
-  message: Buffer.from(`From: studio@outpost.test\r\nTo: ${to}\r\nSubject: hi\r\n\r\nHello.\r\n`),
-  onTransmitted,
-});
 
 beforeAll(async () => {
   sink = await startSmtpSink({ rcpt: (address) => (address.startsWith('gone') ? { code: 550, message: '5.1.1 no such user' } : null) });
@@ -22,9 +13,9 @@ afterAll(() => sink.close());
 
 describe('the SMTP pool in its own thread', () => {
   it('sends each copy with its own envelope and gives back the reply; the transmitted hook fires', async () => {
-    const pool = createThreadPool(smtp(sink.port));
+    const pool = createThreadPool(loopbackAccount(sink.port));
     const seen: string[] = [];
-    const replies = await Promise.all(['a@outpost.test', 'b@outpost.test'].map((to) => pool.send(copy(to, () => seen.push(to)))));
+    const replies = await Promise.all(['a@outpost.test', 'b@outpost.test'].map((to) => pool.send(rawCopy(to, () => seen.push(to)))));
     pool.close();
     expect(replies.map((r) => r.response)).toEqual([expect.stringMatching(/^250 /), expect.stringMatching(/^250 /)]);
     expect(seen.sort()).toEqual(['a@outpost.test', 'b@outpost.test']);
@@ -32,9 +23,9 @@ describe('the SMTP pool in its own thread', () => {
   });
 
   it("keeps a refusal's fields across the thread boundary, and nothing was transmitted", async () => {
-    const pool = createThreadPool(smtp(sink.port));
+    const pool = createThreadPool(loopbackAccount(sink.port));
     let transmitted = false;
-    const err = await pool.send(copy('gone@outpost.test', () => (transmitted = true))).catch((e: unknown) => e);
+    const err = await pool.send(rawCopy('gone@outpost.test', () => (transmitted = true))).catch((e: unknown) => e);
     pool.close();
     expect(err).toMatchObject({ responseCode: 550, command: 'RCPT TO', response: expect.stringContaining('no such user') });
     expect(err).toBeInstanceOf(Error);
@@ -47,9 +38,9 @@ describe('the SMTP pool in its own thread', () => {
     const reached = new Promise<void>((r) => (connected = r));
     const silent = net.createServer(() => connected()).listen(0, '127.0.0.1');
     await new Promise((r) => silent.once('listening', r));
-    const pool = createThreadPool(smtp((silent.address() as net.AddressInfo).port));
+    const pool = createThreadPool(loopbackAccount((silent.address() as net.AddressInfo).port));
     let transmitted = false;
-    const pending = pool.send(copy('a@outpost.test', () => (transmitted = true))).catch((e: unknown) => e);
+    const pending = pool.send(rawCopy('a@outpost.test', () => (transmitted = true))).catch((e: unknown) => e);
     await reached;
     pool.close();
     const err = await pending;
@@ -59,10 +50,10 @@ describe('the SMTP pool in its own thread', () => {
   });
 
   it('sends from the main thread when the worker cannot start, losing no copy', async () => {
-    const pool = createThreadPool(smtp(sink.port), { workerEntry: new URL('./no-such-worker.cjs', import.meta.url) });
+    const pool = createThreadPool(loopbackAccount(sink.port), { workerEntry: new URL('./no-such-worker.cjs', import.meta.url) });
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const replies = await Promise.all(['c@outpost.test', 'd@outpost.test'].map((to) => pool.send(copy(to))));
-    const later = await pool.send(copy('e@outpost.test'));
+    const replies = await Promise.all(['c@outpost.test', 'd@outpost.test'].map((to) => pool.send(rawCopy(to))));
+    const later = await pool.send(rawCopy('e@outpost.test'));
     pool.close();
     expect([...replies, later].map((r) => r.response)).toEqual(Array(3).fill(expect.stringMatching(/^250 /)));
     expect(warn).toHaveBeenCalledOnce();

@@ -17,6 +17,7 @@ import type { ComposeSettings } from '../../main/compose/compose';
 import { dispatches } from '../../main/compose/dispatch';
 import { openDatabase } from '../../main/db/open-database';
 import { copySigner, relayOf } from '../../main/send/copy-signer';
+import { IN_OUTBOX } from '../../main/send/outbox-store';
 import { createSender } from '../../main/send/sender';
 import type { SendSettings } from '../../main/send/settings';
 import { emailAggregates } from '../../main/store/email-aggregates';
@@ -88,7 +89,7 @@ async function pipeline(): Promise<SideResult> {
   // Done once no contact waits to be queued and no copy is queued or sending (each answer
   // recorded). Index probes, not sender.status()'s count of the queue, so watching costs the
   // pipeline nothing measurable.
-  const waiting = db.prepare(`SELECT EXISTS (SELECT 1 FROM recipients WHERE send_state IN ('queued', 'sending'))
+  const waiting = db.prepare(`SELECT EXISTS (SELECT 1 FROM recipients WHERE ${IN_OUTBOX} AND send_state IN ('queued', 'sending'))
     OR EXISTS (SELECT 1 FROM dispatches WHERE to_queue > 0) AS n`).pluck();
   await new Promise<void>((resolve) => {
     const check = setInterval(() => {

@@ -8,19 +8,24 @@ import { prepareAll } from '../store/prepare';
 import type { EmailToSend, Person } from './build-copy';
 import type { TrackingMode } from '../tracking/instrument';
 
-const SQL = {
+// recipients_outbox is a partial index: SQLite uses it only for a query that repeats the index's
+// WHERE term word for word (sqlite.org/partialindex.html). Every query of the queue carries it,
+// or it walks every recipient ever sent (a million rows after a few years of dispatches).
+export const IN_OUTBOX = `send_state IN ('queued', 'sending', 'unknown')`;
+
+export const OUTBOX_SQL = {
   // At start: copies caught between "handed to SMTP" and "answer recorded" may or may not have left.
   recoverInFlight: `UPDATE recipients SET send_state = 'unknown', status_reason = :reason, updated_at = :now
-                    WHERE send_state = 'sending' RETURNING email_id`,
+                    WHERE ${IN_OUTBOX} AND send_state = 'sending' RETURNING email_id`,
   recoverOwnBcc: `UPDATE emails SET bcc_self_state = :state WHERE bcc_self_state = 'sending'`,
   recoverOwnSent: `UPDATE emails SET sent_folder_state = :state WHERE sent_folder_state = 'sending'`,
   // Committed before the copy is handed to SMTP: a crash after this line leaves it 'sending'.
   claim: `UPDATE recipients SET send_state = 'sending', attempts = attempts + 1, last_attempt_at = :now, updated_at = :now
-          WHERE id IN (SELECT id FROM recipients WHERE send_state = 'queued' AND next_attempt_at <= :now
+          WHERE id IN (SELECT id FROM recipients WHERE ${IN_OUTBOX} AND send_state = 'queued' AND next_attempt_at <= :now
                        ORDER BY next_attempt_at, id LIMIT :limit)
           RETURNING id, email_id, contact_id, address, copy_id, tracked, attempts`,
-  nextDue: `SELECT min(next_attempt_at) AS at FROM recipients WHERE send_state = 'queued'`,
-  queued: `SELECT count(*) AS n FROM recipients WHERE send_state IN ('queued', 'sending')`,
+  nextDue: `SELECT min(next_attempt_at) AS at FROM recipients WHERE ${IN_OUTBOX} AND send_state = 'queued'`,
+  queued: `SELECT count(*) AS n FROM recipients WHERE ${IN_OUTBOX} AND send_state IN ('queued', 'sending')`,
   // Emails are read for a whole claim at once (a JSON array of ids): three statements per batch, not per copy.
   emails: `SELECT id, message_id, from_address, subject, body_html, body_text, tracking, created_at,
              bcc_self_state != 'none' OR sent_folder_state != 'none' AS own FROM emails
@@ -89,7 +94,7 @@ export interface CopyResult {
 }
 
 export function outboxStore(db: Db) {
-  const q = prepareAll(db, SQL);
+  const q = prepareAll(db, OUTBOX_SQL);
   const refresh = emailAggregates(db);
   const notice = noticeBoard(db);
 

@@ -2,6 +2,8 @@
 // Seeds (once, cached in the OS temp folder) a database with 1,000,000 recipients, then measures
 //  1. time to the first Outbox page (last 90 days, newest first) and to a shoot's correspondence,
 //     side by side with a bare indexed SELECT of the same 100 rows as the baseline;
+//     and the sender's queue queries, which run on every claim and status poll, against the same
+//     queries made to scan the table (as they did before they named the outbox index's condition);
 //  2. in Chromium: opening the Outbox with 100,000 emails until rows are on screen, and a steady
 //     scroll through it counting frames that showed rows not loaded yet.
 import { spawn } from 'node:child_process';
@@ -13,6 +15,7 @@ import { chromium } from 'playwright-core';
 import { openDatabase } from '../main/db/open-database';
 import { outboxQuery } from '../main/api/schemas';
 import { outboxPage } from '../main/store/outbox';
+import { OUTBOX_SQL, outboxStore } from '../main/send/outbox-store';
 import { seedDatabase } from '../main/seed/seed-database';
 import { median, printTable, timeMs } from './lib/measure';
 
@@ -51,12 +54,23 @@ const outbox = measure(() => outboxPage(db, recent));
 const outboxBase = measure(() => bare.all());
 const shootPage = measure(() => outboxPage(db, shoot));
 const shootBase = measure(() => bareShoot.all(shootId));
+const store = outboxStore(db);
+const scanning = (sql: string) => db.prepare(sql.replace(/FROM recipients WHERE/, 'FROM recipients NOT INDEXED WHERE'));
+const queued = measure(() => store.queuedCount());
+const queuedScan = measure(() => scanning(OUTBOX_SQL.queued).get());
+const nextDue = measure(() => store.nextDue());
+const nextDueScan = measure(() => scanning(OUTBOX_SQL.nextDue).get());
 db.close();
 
 console.log(`\nDatabase: ${stats.e.toLocaleString()} emails, ${stats.r.toLocaleString()} recipients (target: first page < 50 ms)`);
 printTable(['query', 'first call ms', 'median ms', 'bare SELECT ms', 'ratio (ours / bare)'], [
   ['Outbox, last 90 days', outbox.cold.toFixed(2), outbox.warm.toFixed(2), outboxBase.warm.toFixed(2), (outbox.warm / outboxBase.warm).toFixed(1)],
   ['Shoot correspondence', shootPage.cold.toFixed(2), shootPage.warm.toFixed(2), shootBase.warm.toFixed(2), (shootPage.warm / shootBase.warm).toFixed(1)],
+]);
+console.log('');
+printTable(['sender query', 'median ms', 'the same scanning the table, median ms'], [
+  ['copies queued or sending (each status poll)', queued.warm.toFixed(3), queuedScan.warm.toFixed(1)],
+  ['next due copy (each idle claim)', nextDue.warm.toFixed(3), nextDueScan.warm.toFixed(1)],
 ]);
 
 // 2. Chromium against the built app in browser mode.

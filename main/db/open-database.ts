@@ -25,6 +25,10 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Db {
     assertKnownSchema(db);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL'); // a commit survives power loss too: nothing accepted is lost
+    // A statement that changes many rows after others in the same transaction (the sender's claim
+    // after its answers) keeps a journal of its own; past 64 KB SQLite spills it to a temp file,
+    // created and deleted each time. Temp structures stay small here: keep them in memory.
+    db.pragma('temp_store = MEMORY');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     if (!options.readonly) migrate(db);

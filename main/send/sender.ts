@@ -60,6 +60,13 @@ export function windowOf(settings: SendSettings): number {
   return Math.min(MAX_WINDOW, Math.max(4 * settings.smtp.maxConnections, perSecond));
 }
 
+/**
+ * Answers recorded, and the window refilled, a quarter window at a time (one commit each). With
+ * half-window batches the pool ran dry while this thread queued a merge chunk and then wrote a
+ * long batch: all its connections waited about a tenth of a 10,000-copy merge.
+ */
+const batchOf = (settings: SendSettings) => Math.max(1, Math.floor(windowOf(settings) / 4));
+
 export function createSender(options: SenderOptions): Sender {
   const store = outboxStore(options.db);
   const now = options.now ?? Date.now;
@@ -170,8 +177,7 @@ export function createSender(options: SenderOptions): Sender {
     // New settings take effect between copies: the old pool finishes what it holds first.
     if (transport && JSON.stringify(settings.smtp) !== transportKey && inFlight > 0) return 0;
     const size = windowOf(settings);
-    // Claim in batches (one commit each) once half the window is free.
-    if (inFlight > size / 2) return 0;
+    if (inFlight > size - batchOf(settings)) return 0;
     const byBytes = Math.floor((IN_FLIGHT_BYTES - inFlightBytes) / copyBytes);
     return inFlight === 0 ? Math.max(1, Math.min(size, byBytes)) : Math.max(0, Math.min(size - inFlight, byBytes));
   }
@@ -250,7 +256,7 @@ export function createSender(options: SenderOptions): Sender {
         results.push(result);
         // Answers are written in groups: one commit (one fsync) per group instead of per copy. A
         // crash before the commit leaves the group 'sending', which start() turns into 'unknown'.
-        if (results.length >= windowOf(settings) / 2) {
+        if (results.length >= batchOf(settings)) {
           if (flushTimer) clearTimeout(flushTimer);
           flushTimer = null;
           setImmediate(flush);

@@ -5,7 +5,6 @@ import { noticeBoard } from '../store/notices';
 import { prepareAll } from '../store/prepare';
 import { mergeList, type Filter } from './merge-list';
 import { mergeQueue, type DispatchInput, type QueueDeps } from './merge-queue';
-import { recipientSource } from './recipient-source';
 import { sendContext } from './compose';
 
 const SQL = {
@@ -40,7 +39,6 @@ const SQL = {
 export function dispatches(deps: QueueDeps & { refresh: (emailId: number) => void }) {
   const q = prepareAll(deps.db, SQL);
   const list = mergeList(deps.db);
-  const source = recipientSource(deps.db);
   const queue = mergeQueue(deps);
   const now = deps.now ?? Date.now;
   const notice = noticeBoard(deps.db);
@@ -88,7 +86,7 @@ export function dispatches(deps: QueueDeps & { refresh: (emailId: number) => voi
   return {
     preview(filter: Filter): DispatchPreview {
       const rows = list.all(filter);
-      const sample = rows.map((c) => ({ id: c.id, name: c.name, address: source.addressFor(c.id, filter.purpose) }));
+      const sample = rows.map((c) => ({ id: c.id, name: c.name, address: c.address }));
       return { count: rows.length, withoutAddress: sample.filter((s) => s.address === null).length, sample: sample.slice(0, 50) };
     },
 

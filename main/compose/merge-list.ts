@@ -3,10 +3,15 @@ import type { dispatchFilter } from '../api/schemas';
 import type { Db } from '../db/open-database';
 import { escapeLike } from '../store/like';
 import { prepareAll } from '../store/prepare';
+import { firstAddressFor } from './recipient-source';
 
 export type Filter = z.output<typeof dispatchFilter>;
 
-export interface ListContact { id: number; name: string; company: string; shoot_title: string | null; shoot_date: string | null; shoot_location: string | null }
+export interface ListContact {
+  id: number; name: string; company: string; shoot_title: string | null; shoot_date: string | null; shoot_location: string | null;
+  /** Their address for the filter's purpose: null for "No Email Selected". */
+  address: string | null;
+}
 
 // Who is on the list: one condition for the preview, the count and every chunk of a merge.
 const ON_LIST = `
@@ -15,9 +20,11 @@ const ON_LIST = `
                                     UNION SELECT contact_id FROM shoot_contacts WHERE shoot_id = :shootId))
   AND (:shootStatus = '' OR c.id IN (SELECT client_id FROM shoots WHERE status = :shootStatus))`;
 
-// Each contact with the shoot its merge fields describe: the chosen shoot, else their latest shoot as client.
+// Each contact with the shoot its merge fields describe (the chosen shoot, else their latest shoot
+// as client) and their address for the purpose, read with the list rather than once per contact.
 const WITH_SHOOT = `
-  SELECT c.id, c.name, c.company, s.title AS shoot_title, s.shoot_date, s.location AS shoot_location
+  SELECT c.id, c.name, c.company, s.title AS shoot_title, s.shoot_date, s.location AS shoot_location,
+    (${firstAddressFor('c.id', ':purpose')}) AS address
   FROM contacts c
   LEFT JOIN shoots s ON s.id = COALESCE(:shootId,
     (SELECT id FROM shoots WHERE client_id = c.id ORDER BY shoot_date IS NULL, shoot_date DESC LIMIT 1))`;
@@ -41,7 +48,7 @@ const SQL = {
 /** The contacts of a dispatch's filtered list, in the order a merge queues them. */
 export function mergeList(db: Db) {
   const q = prepareAll(db, SQL);
-  const params = (f: Filter) => ({ shootId: f.shootId, search: f.search, like: `%${escapeLike(f.search)}%`, shootStatus: f.shootStatus });
+  const params = (f: Filter) => ({ shootId: f.shootId, search: f.search, like: `%${escapeLike(f.search)}%`, shootStatus: f.shootStatus, purpose: f.purpose });
   return {
     all: (f: Filter) => q.all.all(params(f)) as ListContact[],
     count: (f: Filter) => (q.count.get(params(f)) as { n: number }).n,

@@ -84,7 +84,7 @@ export function mergeQueue(deps: QueueDeps) {
       bodyText: fillTemplate(input.bodyText, values, false),
       bodyHtml: fillTemplate(input.bodyHtml, values, true),
     };
-    const candidate = { kind: 'to' as const, contactId: c.id, name: c.name, address: source.addressFor(c.id, input.filter.purpose) };
+    const candidate = { kind: 'to' as const, contactId: c.id, name: c.name, address: c.address };
     const checked = checkRecipients([candidate], { purpose: input.filter.purpose, isBlocked: source.isBlocked, deactivation: source.deactivation, seen: run.seen });
     insert(draftOf(body, run.links, { shootId: input.filter.shootId, dispatchId: run.id, attachments: run.attachments }), checked, ctx);
   }

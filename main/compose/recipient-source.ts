@@ -4,10 +4,13 @@ import { normalizeAddress } from '../domain/address';
 import { ApiError } from '../api/errors';
 import { prepareAll } from '../store/prepare';
 
+/** The contact's first address for this kind of mail, in the order the user listed them: SQL of a subquery. */
+export const firstAddressFor = (contactId: string, purpose: string) =>
+  `SELECT email FROM addresses WHERE contact_id = ${contactId} AND EXISTS (SELECT 1 FROM json_each(purposes) WHERE value = ${purpose}) ORDER BY position LIMIT 1`;
+
 const SQL = {
   contact: `SELECT id, name FROM contacts WHERE id = ?`,
-  // The contact's first address for this kind of mail, in the order the user listed them.
-  addressFor: `SELECT email FROM addresses WHERE contact_id = ? AND EXISTS (SELECT 1 FROM json_each(purposes) WHERE value = ?) ORDER BY position LIMIT 1`,
+  addressFor: firstAddressFor('?', '?'),
   byAddress: `SELECT c.id, c.name FROM addresses a JOIN contacts c ON c.id = a.contact_id WHERE a.email_norm = ? ORDER BY c.id LIMIT 1`,
   blocked: `SELECT 1 FROM blocked WHERE email_norm = ?`,
   deactivated: `SELECT deactivated_reason AS reason, deactivated_at AS at FROM addresses WHERE email_norm = ? AND deactivated_at IS NOT NULL LIMIT 1`,
@@ -31,9 +34,6 @@ export function recipientSource(db: Db) {
       const address = (ref.address ?? '').trim();
       const known = q.byAddress.get(normalizeAddress(address)) as { id: number; name: string } | undefined;
       return { kind, contactId: known?.id ?? null, name: ref.name || known?.name || '', address };
-    },
-    addressFor(contactId: number, purpose: string): string | null {
-      return (q.addressFor.get(contactId, purpose) as { email: string } | undefined)?.email ?? null;
     },
     isBlocked: (norm: string) => q.blocked.get(norm) !== undefined,
     deactivation(norm: string): string | null {

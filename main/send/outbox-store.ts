@@ -12,13 +12,15 @@ import type { TrackingMode } from '../tracking/instrument';
 // WHERE term word for word (sqlite.org/partialindex.html). Every query of the queue carries it,
 // or it walks every recipient ever sent (a million rows after a few years of dispatches).
 export const IN_OUTBOX = `send_state IN ('queued', 'sending', 'unknown')`;
+/** The same for emails_own_copies: the emails whose own copies are still to go. */
+const OWN_PENDING = `(bcc_self_state IN ('queued', 'sending') OR sent_folder_state IN ('queued', 'sending'))`;
 
 export const OUTBOX_SQL = {
   // At start: copies caught between "handed to SMTP" and "answer recorded" may or may not have left.
   recoverInFlight: `UPDATE recipients SET send_state = 'unknown', status_reason = :reason, updated_at = :now
                     WHERE ${IN_OUTBOX} AND send_state = 'sending' RETURNING email_id`,
-  recoverOwnBcc: `UPDATE emails SET bcc_self_state = :state WHERE bcc_self_state = 'sending'`,
-  recoverOwnSent: `UPDATE emails SET sent_folder_state = :state WHERE sent_folder_state = 'sending'`,
+  recoverOwnBcc: `UPDATE emails SET bcc_self_state = :state WHERE ${OWN_PENDING} AND bcc_self_state = 'sending'`,
+  recoverOwnSent: `UPDATE emails SET sent_folder_state = :state WHERE ${OWN_PENDING} AND sent_folder_state = 'sending'`,
   // Committed before the copy is handed to SMTP: a crash after this line leaves it 'sending'.
   claim: `UPDATE recipients SET send_state = 'sending', attempts = attempts + 1, last_attempt_at = :now, updated_at = :now
           WHERE id IN (SELECT id FROM recipients WHERE ${IN_OUTBOX} AND send_state = 'queued' AND next_attempt_at <= :now
@@ -52,7 +54,7 @@ export const OUTBOX_SQL = {
            WHERE e.id = ? AND (e.bcc_self_state = 'queued' OR e.sent_folder_state = 'queued')
              AND NOT EXISTS (SELECT 1 FROM recipients r WHERE r.email_id = e.id
                              AND (r.send_state IN ('sending', 'held') OR (r.send_state = 'queued' AND r.attempts = 0)))`,
-  ownQueued: `SELECT id FROM emails WHERE bcc_self_state = 'queued' OR sent_folder_state = 'queued'`,
+  ownQueued: `SELECT id FROM emails WHERE ${OWN_PENDING} AND (bcc_self_state = 'queued' OR sent_folder_state = 'queued')`,
   setBcc: `UPDATE emails SET bcc_self_state = :state WHERE id = :id AND bcc_self_state = :from`,
   setSentFolder: `UPDATE emails SET sent_folder_state = :state WHERE id = :id AND sent_folder_state = :from`,
 } as const;

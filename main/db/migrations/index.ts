@@ -3,6 +3,7 @@ import { sql as sending } from './002-sending';
 import { sql as dispatchQueuing } from './003-dispatch-queuing';
 import { sql as dropDueIndex } from './004-drop-unused-due-index';
 import { sql as dropRecipientIndexes } from './005-drop-unused-recipient-indexes';
+import { sql as ownCopiesIndex } from './006-own-copies-index';
 
 export interface Migration {
   version: number;
@@ -17,4 +18,5 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'dispatch queuing in chunks', sql: dispatchQueuing },
   { version: 4, name: 'drop the unused recipients_due index', sql: dropDueIndex },
   { version: 5, name: 'drop the unused recipient indexes by address and of failures', sql: dropRecipientIndexes },
+  { version: 6, name: 'index of the own copies still to go', sql: ownCopiesIndex },
 ];

@@ -20,14 +20,10 @@ export interface CopyRecipe {
   signing: { relay: RelayConfig; emailId: number; recipientId: number; openToken: string } | null;
 }
 
-// The last relay read: a thread sees one relay for thousands of copies.
-let lastRelay: { config: string; relay: Relay | null } = { config: '', relay: null };
-
 function relayFor(config: RelayConfig): Relay {
-  const key = `${config.relayUrl}\n${config.relaySecret}`;
-  if (key !== lastRelay.config) lastRelay = { config: key, relay: relayOf(config) };
-  if (!lastRelay.relay) throw new Error('the relay secret in Preferences cannot be read');
-  return lastRelay.relay;
+  const relay = relayOf(config);
+  if (!relay) throw new Error('the relay secret in Preferences cannot be read');
+  return relay;
 }
 
 export function buildFromRecipe(recipe: CopyRecipe): Buffer {

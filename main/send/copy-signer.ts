@@ -7,11 +7,20 @@ export interface Relay {
   key: SecretKey;
 }
 
+// The last relay read: the sender and the SMTP thread each sign thousands of copies with one.
+let last: { config: string; relay: Relay | null } = { config: '', relay: null };
+
 /** The relay to sign with, or null when tracking has no relay (the copy then goes untracked). */
 export function relayOf(tracking: { relayUrl: string; relaySecret: string }): Relay | null {
-  if (!tracking.relayUrl || !tracking.relaySecret) return null;
+  const config = `${tracking.relayUrl}\n${tracking.relaySecret}`;
+  if (config !== last.config) last = { config, relay: parse(tracking.relayUrl, tracking.relaySecret) };
+  return last.relay;
+}
+
+function parse(url: string, secret: string): Relay | null {
+  if (!url || !secret) return null;
   try {
-    return { url: tracking.relayUrl, key: parseSecret(tracking.relaySecret) };
+    return { url, key: parseSecret(secret) };
   } catch {
     return null;
   }

@@ -87,8 +87,6 @@ export function createSender(options: SenderOptions): Sender {
   let results: Result[] = [];
   let transport: SendTransport | null = null;
   let transportKey = '';
-  // The relay parsed (for open tokens here) and as its settings (the recipe's, for the SMTP thread).
-  let relay: { key: string; value: { relay: Relay; config: RelayConfig } | null } = { key: '', value: null };
   // Whole-queue trouble (no connection, login refused): wait until `blockedUntil`.
   let failures = 0;
   let blockedUntil = 0;
@@ -112,14 +110,11 @@ export function createSender(options: SenderOptions): Sender {
     return transport;
   }
 
-  function relayFor(settings: SendSettings) {
+  /** The relay parsed (for open tokens here) and as its settings (the recipes', one object a batch, for the SMTP thread). */
+  function relayFor(settings: SendSettings): { relay: Relay; config: RelayConfig } | null {
     const { relayUrl, relaySecret } = settings.tracking;
-    const key = `${relayUrl}\n${relaySecret}`;
-    if (key !== relay.key) {
-      const parsed = relayOf(settings.tracking);
-      relay = { key, value: parsed && { relay: parsed, config: { relayUrl, relaySecret } } };
-    }
-    return relay.value;
+    const relay = relayOf(settings.tracking);
+    return relay && { relay, config: { relayUrl, relaySecret } };
   }
 
   /** Reads the emails of a claim that are not cached yet, in one go. */

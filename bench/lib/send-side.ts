@@ -132,6 +132,8 @@ async function prebuilt(): Promise<Buffer[]> {
 }
 
 const envelopeOf = (i: number) => ({ from: settings.smtp.fromAddress, to: [`client${i}@outpost.test`] });
+// The delivery reports the sender asks for, in the form both pools take.
+const dsnOf = (i: number) => ({ id: `copy${i}`, return: 'headers' as const, notify: ['success' as const, 'failure' as const], recipient: `client${i}@outpost.test` });
 
 /** Sends every message at once through `send`, timed. */
 async function timed(messages: Buffer[], send: (raw: Buffer, i: number) => Promise<unknown>): Promise<SideResult> {
@@ -149,7 +151,7 @@ async function baseline(): Promise<SideResult> {
     ...paceOf(settings.smtp.messagesPerMinute), maxRequeues: 0,
   });
   const result = await timed(messages, (raw, i) => transporter.sendMail({
-    raw, envelope: envelopeOf(i), dsn: { id: `copy${i}`, return: 'headers', notify: ['success', 'failure'], recipient: `client${i}@outpost.test` },
+    raw, envelope: envelopeOf(i), dsn: dsnOf(i),
   }));
   transporter.close();
   return result;
@@ -160,8 +162,7 @@ async function transport(): Promise<SideResult> {
   const messages = await prebuilt();
   const pool = createSmtpPool(settings.smtp, { maxMessages: Infinity });
   const result = await timed(messages, (message, i) => pool.send({
-    envelope: envelopeOf(i), message, onTransmitted: () => {},
-    dsn: { id: `copy${i}`, return: 'headers', notify: ['success', 'failure'], recipient: `client${i}@outpost.test` },
+    envelope: envelopeOf(i), message, onTransmitted: () => {}, dsn: dsnOf(i),
   }));
   pool.close();
   return result;

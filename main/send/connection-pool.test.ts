@@ -7,15 +7,15 @@ import type { EmailToSend } from './build-copy';
 import { createSmtpPool, socketOf } from './connection-pool';
 import type { CopyRecipe } from './copy-recipe';
 import { freePort } from './test-servers/free-port';
-import { loopbackAccount, rawCopy } from './test-servers/pool-fixtures';
+import { loopbackAccount, rawCopy, startRefusingSink } from './test-servers/pool-fixtures';
 import { startScriptedSmtp } from './test-servers/scripted-smtp';
-import { startSmtpSink, type SmtpSink } from './test-servers/smtp-sink';
+import type { SmtpSink } from './test-servers/smtp-sink';
 
 let sink: SmtpSink;
 const addresses = (n: number, prefix = 'c') => Array.from({ length: n }, (_, i) => `${prefix}${i}@outpost.test`);
 
 beforeAll(async () => {
-  sink = await startSmtpSink({ rcpt: (address) => (address.startsWith('gone') ? { code: 550, message: '5.1.1 no such user' } : null) });
+  sink = await startRefusingSink();
 });
 afterAll(() => sink.close());
 

@@ -1,13 +1,13 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createThreadPool } from './smtp-thread';
-import { loopbackAccount, rawCopy } from './test-servers/pool-fixtures';
-import { startSmtpSink, type SmtpSink } from './test-servers/smtp-sink';
+import { loopbackAccount, rawCopy, startRefusingSink } from './test-servers/pool-fixtures';
+import type { SmtpSink } from './test-servers/smtp-sink';
 
 let sink: SmtpSink;
 
 beforeAll(async () => {
-  sink = await startSmtpSink({ rcpt: (address) => (address.startsWith('gone') ? { code: 550, message: '5.1.1 no such user' } : null) });
+  sink = await startRefusingSink();
 });
 afterAll(() => sink.close());
 

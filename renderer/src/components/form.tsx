@@ -66,6 +66,11 @@ export function formatTime(ms: number | null): string {
   return ms === null ? '' : new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+/** Times that order events (bounce reports, failures): to the second. */
+export function formatSeconds(ms: number | null): string {
+  return ms === null ? '' : new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+}
+
 /** Table cells: the year only when it is not this one. */
 export function formatShortTime(ms: number | null): string {
   if (ms === null) return '';

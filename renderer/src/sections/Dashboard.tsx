@@ -2,6 +2,7 @@ import { call } from '../api/client';
 import { useCall } from '../api/use-call';
 import { ErrorBanner, formatTime } from '../components/form';
 import { href } from '../routes';
+import { MailboxWatcherPanel } from '../mailbox/MailboxWatcherPanel';
 import { DispatchCard } from './DispatchCard';
 
 export function Dashboard() {
@@ -33,12 +34,14 @@ export function Dashboard() {
             <ul className="notices">
               {s.notices.map((n) => (
                 <li key={n.id}>
-                  <span>{n.message}</span> <time className="muted">{formatTime(n.createdAt)}</time>{' '}
+                  {n.link ? <a href={`#/${n.link}`}>{n.message}</a> : <span>{n.message}</span>} <time className="muted">{formatTime(n.createdAt)}</time>{' '}
                   <button onClick={() => void call('notices.markSeen', { ids: [n.id] }).then(summary.reload)}>Seen</button>
                 </li>
               ))}
             </ul>
           )}
+          <h2>Mailbox</h2>
+          <MailboxWatcherPanel initial={s.mailbox} compact />
         </>
       )}
       {info.data && (

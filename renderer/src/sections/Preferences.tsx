@@ -4,6 +4,7 @@ import { CONSENT_POLICIES, SECURITY, TRACKING_MODES, preferencesInput } from '..
 import { call } from '../api/client';
 import { asCallError, useCall } from '../api/use-call';
 import { ErrorBanner, Field, FormMessage, useSubmit } from '../components/form';
+import { MailboxWatcherPanel } from '../mailbox/MailboxWatcherPanel';
 
 type Security = (typeof SECURITY)[number];
 /** Secrets are write-only: blank keeps what is stored, "remove" sends '' to delete it. */
@@ -16,7 +17,20 @@ const POLICY_LABELS: Record<(typeof CONSENT_POLICIES)[number], string> = {
   'track-only-granted': 'Track only contacts who said yes',
 };
 
+/** The form, then the mailbox watcher's live state: outside the form, as Save sends none of it. */
 export function PreferencesSection() {
+  return (
+    <>
+      <PreferencesForm />
+      <section className="form wide watcher-section">
+        <h2>Mailbox watcher</h2>
+        <MailboxWatcherPanel />
+      </section>
+    </>
+  );
+}
+
+function PreferencesForm() {
   const [prefs, setPrefs] = useState<Preferences>();
   const [loadError, setLoadError] = useState<Error>();
   const [secrets, setSecrets] = useState<Record<'smtp' | 'imap' | 'relay', SecretDraft>>({
@@ -157,7 +171,17 @@ export function PreferencesSection() {
           </Field>
           <Field label="Sent folder" error={err['imap.sentFolder']}><input aria-label="Sent folder" value={p.imap.sentFolder} onChange={(e) => setImap({ sentFolder: e.target.value })} /></Field>
         </div>
+        <div className="row">
+          <Field label="Check every (minutes)" error={err['imap.pollMinutes']} hint="Used when the server offers no IDLE (instant notice of new mail).">
+            <input aria-label="Check every (minutes)" type="number" min={1} max={120} value={p.imap.pollMinutes} onChange={(e) => setImap({ pollMinutes: Number(e.target.value) })} />
+          </Field>
+          <Field label="Move processed reports to" error={err['imap.processedFolder']} hint="Only for servers that refuse custom keywords, e.g. Exchange Online. Empty leaves them in place.">
+            <input aria-label="Move processed reports to" value={p.imap.processedFolder} onChange={(e) => setImap({ processedFolder: e.target.value })} placeholder="e.g. Processed reports" />
+          </Field>
+        </div>
+        <label className="inline"><input type="checkbox" checked={p.imap.markReportsRead} onChange={(e) => setImap({ markReportsRead: e.target.checked })} /> Mark processed reports as read</label>
         {testButton('imap', 'Test IMAP connection')}
+        <p className="muted small">The watcher’s state is shown below the form, under Mailbox watcher.</p>
       </fieldset>
       <fieldset>
         <legend>Tracking</legend>

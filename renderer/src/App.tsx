@@ -3,6 +3,7 @@ import { call } from './api/client';
 import { SECTIONS, href, useRoute } from './routes';
 import { Dashboard } from './sections/Dashboard';
 import { Outbox } from './sections/Outbox';
+import { FailedSection } from './failed/FailedSection';
 import { Compose } from './sections/Compose';
 import { Shoots } from './sections/Shoots';
 import { Contacts } from './sections/Contacts';
@@ -30,6 +31,7 @@ export function App() {
       <main className="content">
         {route.section === 'dashboard' && <Dashboard />}
         {route.section === 'outbox' && <Outbox selected={route.item} />}
+        {route.section === 'failed' && <FailedSection selected={route.item} />}
         {route.section === 'compose' && <Compose mode={route.item} />}
         {route.section === 'shoots' && <Shoots selected={route.item} />}
         {route.section === 'contacts' && <Contacts selected={route.item} />}

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 export const SECTIONS = [
   { id: 'dashboard', label: 'Dashboard' },
   { id: 'outbox', label: 'Outbox' },
+  { id: 'failed', label: 'Failed' },
   { id: 'compose', label: 'Compose' },
   { id: 'shoots', label: 'Shoots' },
   { id: 'contacts', label: 'Contacts' },
@@ -12,7 +13,7 @@ export type SectionId = (typeof SECTIONS)[number]['id'];
 
 export interface Route {
   section: SectionId;
-  /** The selected item within the section (a contact or shoot id, or "new"). */
+  /** The selected item within the section (a contact or shoot id, "new", or an email id in Outbox and Failed). */
   item: string | null;
 }
 

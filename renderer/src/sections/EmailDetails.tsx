@@ -1,9 +1,10 @@
 import DOMPurify from 'dompurify';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { EmailDetails as Details } from '../../../main/api/contract';
 import { call } from '../api/client';
 import { asCallError, useCall } from '../api/use-call';
-import { ErrorBanner, formatTime } from '../components/form';
+import { ErrorBanner, formatSeconds, formatTime } from '../components/form';
+import { RecipientReports } from '../reports/RecipientReports';
 
 const VERDICT_LABEL: Record<string, string> = {
   person: 'person', mail_proxy: 'mail proxy', privacy_prefetch: 'privacy prefetch', security_scanner: 'security scanner', self: 'you',
@@ -25,6 +26,7 @@ export function EmailDetails({ id, onClose }: { id: number; onClose: () => void 
   const details = useCall('outbox.details', { id });
   const [actionError, setActionError] = useState<Error>();
   const d = details.data;
+  const unmatched = d?.reports.filter((x) => x.recipientId === null) ?? [];
 
   async function resend(ids: number[]) {
     try {
@@ -55,23 +57,41 @@ export function EmailDetails({ id, onClose }: { id: number; onClose: () => void 
           <table className="plain" aria-label="Recipients">
             <thead><tr><th>Recipient</th><th>Result</th><th>Attempts</th><th>Last attempt</th><th>Server reply</th><th>Views</th><th>Clicks</th><th>Program</th><th /></tr></thead>
             <tbody>
-              {d.recipients.map((r) => (
-                <tr key={r.id}>
-                  <td>{r.kind !== 'to' && <span className="muted">{r.kind}: </span>}{r.name ? `${r.name} ` : ''}<span className="muted">{r.address || '(no address)'}</span></td>
-                  <td><span className={`status s-${r.status.replace(/\s/g, '-').toLowerCase()}`}>{r.sendState === 'unknown' ? 'unknown — check' : r.status}</span>
-                    {r.statusReason && <div className="small muted">{r.statusReason}</div>}
-                    {r.sendState === 'queued' && r.nextAttemptAt && r.attempts > 0 && <div className="small muted">next try {formatTime(r.nextAttemptAt)}</div>}</td>
-                  <td>{r.attempts}</td>
-                  <td>{formatTime(r.lastAttemptAt)}</td>
-                  <td className="small">{r.smtpReply ?? ''}</td>
-                  <td>{r.tracked ? r.views : <span className="muted">untracked</span>}</td>
-                  <td>{r.tracked ? r.clicks : ''}</td>
-                  <td>{r.lastProgram ?? ''}</td>
-                  <td>{(RESENDABLE.has(r.sendState) || RESENDABLE_STATUS.has(r.status)) && <button type="button" onClick={() => void resend([r.id])}>Resend</button>}</td>
-                </tr>
-              ))}
+              {d.recipients.map((r) => {
+                const reports = d.reports.filter((x) => x.recipientId === r.id);
+                return (
+                  <Fragment key={r.id}>
+                    <tr>
+                      <td>{r.kind !== 'to' && <span className="muted">{r.kind}: </span>}{r.name ? `${r.name} ` : ''}<span className="muted">{r.address || '(no address)'}</span></td>
+                      <td><span className={`status s-${r.status.replace(/\s/g, '-').toLowerCase()}`}>{r.sendState === 'unknown' ? 'unknown — check' : r.status}</span>
+                        {r.autoReplyAt ? <span className="tag" title={`Auto-reply received ${formatSeconds(r.autoReplyAt)}`}>auto-reply</span> : null}
+                        {r.statusReason && <div className="small muted">{r.statusReason}</div>}
+                        {r.sendState === 'queued' && r.nextAttemptAt && r.attempts > 0 && <div className="small muted">next try {formatTime(r.nextAttemptAt)}</div>}</td>
+                      <td>{r.attempts}</td>
+                      <td>{formatTime(r.lastAttemptAt)}</td>
+                      <td className="small">{r.smtpReply ?? ''}</td>
+                      <td>{r.tracked ? r.views : <span className="muted">untracked</span>}</td>
+                      <td>{r.tracked ? r.clicks : ''}</td>
+                      <td>{r.lastProgram ?? ''}</td>
+                      <td>{(RESENDABLE.has(r.sendState) || RESENDABLE_STATUS.has(r.status)) && <button type="button" onClick={() => void resend([r.id])}>Resend</button>}</td>
+                    </tr>
+                    {reports.length > 0 && (
+                      <tr className="reports-row">
+                        <td colSpan={9}><RecipientReports reports={reports} label={`Reports for ${r.address || 'this recipient'}`} /></td>
+                      </tr>
+                    )}
+                  </Fragment>
+                );
+              })}
             </tbody>
           </table>
+          {unmatched.length > 0 && (
+            <>
+              <h3>Reports not matched to a recipient</h3>
+              <p className="muted small">They name this email but could not be tied to one of its recipients.</p>
+              <RecipientReports reports={unmatched} label="Reports not matched to a recipient" />
+            </>
+          )}
           <h3>Opens and clicks</h3>
           {d.events.length === 0 ? <p className="muted">{d.email.tracking === 'off' ? 'This email was not tracked.' : 'None yet.'}</p> : (
             <table className="plain" aria-label="Events">

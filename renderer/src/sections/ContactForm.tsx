@@ -5,8 +5,14 @@ import { call } from '../api/client';
 import { asCallError } from '../api/use-call';
 import { ErrorBanner, Field, FormMessage, formatTime, useSubmit } from '../components/form';
 import { navigate } from '../routes';
+import { ReactivateButton } from '../failed/ReactivateButton';
 
-interface AddressDraft { id?: number; email: string; purposes: string[]; consent: Consent; note?: string }
+/** `note` and `deactivated` are shown, never sent: the core keeps them. */
+interface AddressDraft {
+  id?: number; email: string; purposes: string[]; consent: Consent; note?: string;
+  /** A hard bounce deactivated the address as stored (`email` is the stored spelling, for Reactivate). */
+  deactivated?: { at: number; reason: string | null; email: string };
+}
 interface Draft { name: string; company: string; phone: string; notes: string; addresses: AddressDraft[] }
 
 const EMPTY: Draft = { name: '', company: '', phone: '', notes: '', addresses: [{ email: '', purposes: ['client mail'], consent: 'unknown' }] };
@@ -16,7 +22,8 @@ function toDraft(c: Contact): Draft {
     name: c.name, company: c.company, phone: c.phone, notes: c.notes,
     addresses: c.addresses.map((a) => ({
       id: a.id, email: a.email, purposes: a.purposes, consent: a.consent,
-      note: [a.deactivatedAt && `deactivated ${formatTime(a.deactivatedAt)}${a.deactivatedReason ? `: ${a.deactivatedReason}` : ''}`, a.blocked && 'blocked'].filter(Boolean).join(' · '),
+      note: a.blocked ? 'blocked' : '',
+      deactivated: a.deactivatedAt ? { at: a.deactivatedAt, reason: a.deactivatedReason, email: a.email } : undefined,
     })),
   };
 }
@@ -39,13 +46,28 @@ export function ContactForm({ id, justCreated, onChanged }: { id: number | null;
 
   async function save(e: React.FormEvent) {
     e.preventDefault();
-    const input = { ...draft, addresses: draft.addresses.map(({ note: _note, ...a }) => a) };
+    const input = { ...draft, addresses: draft.addresses.map(({ note: _note, deactivated: _d, ...a }) => a) };
     const result = id === null ? await create.submit(input) : await update.submit({ ...input, id });
     if (!result) return;
     setSaved(true);
     onChanged(id === null ? result.id : undefined);
     if (id === null) navigate('contacts', result.id);
     else setDraft(toDraft(result));
+  }
+
+  /** After Reactivate: the addresses' states read again, the user's unsaved edits kept. */
+  function reloadStates() {
+    if (id === null) return;
+    call('contacts.get', { id }).then((c) => {
+      const fresh = toDraft(c).addresses;
+      setDraft((d) => ({
+        ...d,
+        addresses: d.addresses.map((a) => {
+          const f = fresh.find((x) => x.id !== undefined && x.id === a.id);
+          return f ? { ...a, note: f.note, deactivated: f.deactivated } : a;
+        }),
+      }));
+    }, (e: unknown) => setLoadError(asCallError(e)));
   }
 
   async function remove() {
@@ -89,6 +111,12 @@ export function ContactForm({ id, justCreated, onChanged }: { id: number | null;
               </select>
             </Field>
             <button type="button" className="link" onClick={() => set({ addresses: draft.addresses.filter((_, j) => j !== i) })}>Remove</button>
+            {a.deactivated && (
+              <div className="deactivated">
+                <span className="error-text">Deactivated {formatTime(a.deactivated.at)}{a.deactivated.reason ? `: ${a.deactivated.reason}` : ''}</span>
+                <ReactivateButton address={a.deactivated.email} onDone={reloadStates} />
+              </div>
+            )}
           </div>
         ))}
         <button type="button" onClick={() => set({ addresses: [...draft.addresses, { email: '', purposes: ['client mail'], consent: 'unknown' }] })}>Add address</button>

@@ -15,6 +15,8 @@ import {
   outboxQuery,
   preferencesInput,
   shootInput,
+  failedQuery,
+  reportsQuery,
   CONSENTS,
   CONSENT_POLICIES,
   SECURITY,
@@ -76,7 +78,7 @@ export interface Preferences {
   };
   imap: {
     host: string; port: number; security: (typeof SECURITY)[number]; username: string; hasPassword: boolean;
-    watchFolders: string[]; sentFolder: string;
+    watchFolders: string[]; sentFolder: string; pollMinutes: number; processedFolder: string; markReportsRead: boolean;
   };
   tracking: {
     mode: (typeof TRACKING_MODES)[number]; relayUrl: string; hasRelaySecret: boolean;
@@ -113,10 +115,15 @@ export interface Notice {
   kind: string;
   message: string;
   createdAt: number;
+  /** How many things it counts (e.g. new failures); 0 when it counts nothing. */
+  count: number;
+  /** The section it opens (e.g. "failed"), or null. */
+  link: string | null;
 }
 
 export interface DashboardSummary {
   notices: Notice[];
+  mailbox: MailboxStatus;
   contacts: number;
   shoots: number;
   emailsLast90Days: number;
@@ -137,7 +144,7 @@ export interface EmailDetails {
     links: string[]; bccSelfState: string; sentFolderState: string; messageId: string;
   };
   recipients: {
-    id: number; kind: 'to' | 'cc' | 'bcc'; name: string; address: string; status: string; statusReason: string;
+    id: number; kind: 'to' | 'cc' | 'bcc'; name: string; address: string; status: string; statusReason: string; autoReplyAt: number | null;
     bounceClass: string | null; sendState: string; attempts: number; lastAttemptAt: number | null; nextAttemptAt: number | null;
     smtpReply: string | null; tracked: boolean; views: number; clicks: number; firstViewedAt: number | null;
     lastViewedAt: number | null; lastProgram: string | null;
@@ -147,6 +154,53 @@ export interface EmailDetails {
     linkIndex: number | null; url: string | null; verdict: string; program: string | null;
   }[];
   attachments: { filename: string; contentType: string; size: number }[];
+  /** Reports from the mailbox about this email's copies, oldest first. */
+  reports: RecipientReport[];
+}
+
+/** A report from the mailbox that changed (or tried to change) one recipient copy. */
+export interface RecipientReport {
+  reportId: number; recipientId: number | null; kind: string; class: string; reason: string; reasonWords: string;
+  statusCode: string; diagnostic: string; host: string; receivedAt: number; matchedBy: string | null;
+  /** The status the report moved the copy to; '' when the forward-only rule kept the status. */
+  applied: string; returnDate: string | null;
+}
+
+export const FAILURE_REASONS = [
+  'hard bounce', 'soft bounce', 'auto responder', 'transient bounce', 'blocked', 'invalid address', 'deactivated address',
+] as const;
+export type FailureReason = (typeof FAILURE_REASONS)[number];
+
+export interface FailedRow {
+  recipientId: number; emailId: number; subject: string; contactId: number | null; contactName: string | null;
+  address: string; status: string; reason: FailureReason; detail: string; statusCode: string; diagnostic: string;
+  at: number; deactivated: boolean;
+}
+export interface FailedPage { rows: FailedRow[]; total: number; counts: Record<FailureReason, number> }
+
+export interface MailReportSummary {
+  id: number; kind: string; format: string; subject: string; from: string; receivedAt: number; mailbox: string;
+  matchedBy: string | null; emailId: number | null; error: string | null; size: number;
+}
+export interface MailReportRaw extends MailReportSummary {
+  /** The raw message as text (bytes read as UTF-8, invalid ones replaced), cut at 1 MB. */
+  raw: string; truncated: boolean;
+}
+
+export type WatcherState = 'off' | 'connecting' | 'idle' | 'polling' | 'checking' | 'reconnecting' | 'login_failed';
+export interface MailboxFolderStatus { folder: string; lastUid: number; lastCheckedAt: number | null }
+export interface MailboxStatus {
+  state: WatcherState;
+  /** The state in words, e.g. "Reconnecting in 8 s: connection refused". */
+  message: string;
+  account: string | null;
+  /** When the next reconnect is due (reconnecting), or null. */
+  retryAt: number | null;
+  lastCheckedAt: number | null;
+  lastError: string | null;
+  folders: MailboxFolderStatus[];
+  reportsStored: number;
+  unmatched: number;
 }
 
 export interface DispatchCounts {
@@ -229,6 +283,17 @@ export const calls = {
   'dispatches.pause': call(byId, returns<DispatchSummary>()),
   'dispatches.resume': call(byId, returns<DispatchSummary>()),
   'dispatches.cancel': call(byId, returns<DispatchSummary>()),
+
+  'failed.list': call(failedQuery, returns<FailedPage>()),
+  /** The Failed section was looked at: its notice clears. */
+  'failed.seen': call(z.object({}), returns<{ updated: number }>()),
+  'addresses.reactivate': call(z.object({ address: z.string().trim().min(1).max(320) }), returns<{ reactivated: boolean }>()),
+
+  'reports.list': call(reportsQuery, returns<{ rows: MailReportSummary[]; total: number }>()),
+  'reports.get': call(byId, returns<MailReportRaw>()),
+
+  'mailbox.status': call(z.object({}), returns<MailboxStatus>()),
+  'mailbox.checkNow': call(z.object({}), returns<MailboxStatus>()),
 
   'tracking.syncNow': call(z.object({}), returns<SyncStatus>()),
   'tracking.status': call(z.object({}), returns<SyncStatus>()),

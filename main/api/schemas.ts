@@ -90,6 +90,12 @@ export const imapInput = z.object({
   password: secret,
   watchFolders: z.array(text(200).min(1)).max(20).default(['INBOX']),
   sentFolder: text(200).default('Sent'),
+  /** Minutes between checks where the server offers no IDLE. */
+  pollMinutes: z.number().int().min(1).max(120).default(2),
+  /** Where processed reports go on servers that refuse custom keywords (Exchange Online); '' leaves them in place. */
+  processedFolder: text(200).default(''),
+  /** Mark processed reports read (off: the watcher never changes \\Seen). */
+  markReportsRead: z.boolean().default(false),
 });
 
 export const trackingInput = z.object({
@@ -124,6 +130,20 @@ export const outboxQuery = z.object({
   viewed: z.enum(['', 'Read', 'Unread', 'Failed', 'Untracked']).default(''),
   sort: z.enum(OUTBOX_SORTS).default('createdAt'),
   direction: z.enum(['asc', 'desc']).default('desc'),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+
+export const failedQuery = z.object({
+  reason: z.enum(['', 'hard bounce', 'soft bounce', 'auto responder', 'transient bounce', 'blocked', 'invalid address', 'deactivated address']).default(''),
+  search: text(200).default(''),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+
+export const reportsQuery = z.object({
+  /** Only reports that matched no copy. */
+  unmatched: z.boolean().default(false),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100),
 });

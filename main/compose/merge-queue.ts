@@ -85,7 +85,7 @@ export function mergeQueue(deps: QueueDeps) {
       bodyHtml: fillTemplate(input.bodyHtml, values, true),
     };
     const candidate = { kind: 'to' as const, contactId: c.id, name: c.name, address: c.address };
-    const checked = checkRecipients([candidate], { purpose: input.filter.purpose, isBlocked: source.isBlocked, deactivation: source.deactivation, seen: run.seen });
+    const checked = checkRecipients([candidate], { purpose: input.filter.purpose, isBlocked: source.isBlocked, deactivation: source.deactivation, complaint: source.complaint, seen: run.seen });
     insert(draftOf(body, run.links, { shootId: input.filter.shootId, dispatchId: run.id, attachments: run.attachments }), checked, ctx);
   }
 

@@ -13,7 +13,8 @@ const SQL = {
   addressFor: firstAddressFor('?', '?'),
   byAddress: `SELECT c.id, c.name FROM addresses a JOIN contacts c ON c.id = a.contact_id WHERE a.email_norm = ? ORDER BY c.id LIMIT 1`,
   blocked: `SELECT 1 FROM blocked WHERE email_norm = ?`,
-  deactivated: `SELECT deactivated_reason AS reason, deactivated_at AS at FROM addresses WHERE email_norm = ? AND deactivated_at IS NOT NULL LIMIT 1`,
+  deactivated: `SELECT reason, at FROM suppressions WHERE email_norm = ? AND kind = 'deactivated' AND reactivated_at IS NULL`,
+  complained: `SELECT reason, at FROM suppressions WHERE email_norm = ? AND kind = 'complained' AND reactivated_at IS NULL`,
   consent: `SELECT coalesce(max(consent = 'denied'), 0) AS denied, coalesce(max(consent = 'granted'), 0) AS granted FROM addresses WHERE email_norm = ?`,
 } as const;
 
@@ -39,7 +40,12 @@ export function recipientSource(db: Db) {
     deactivation(norm: string): string | null {
       const row = q.deactivated.get(norm) as { reason: string | null; at: number } | undefined;
       if (!row) return null;
-      return `${row.reason ?? 'hard bounce'} (since ${new Date(row.at).toISOString().slice(0, 10)}); reactivate it in Contacts to send again`;
+      return `${row.reason ?? 'hard bounce'} (since ${new Date(row.at).toISOString().slice(0, 10)}); reactivate it in Contacts or Failed to send again`;
+    },
+    /** Why dispatches skip this address (its owner marked mail as spam), or null. */
+    complaint(norm: string): string | null {
+      const row = q.complained.get(norm) as { reason: string; at: number } | undefined;
+      return row ? `${row.reason} (${new Date(row.at).toISOString().slice(0, 10)})` : null;
     },
     /** The strictest consent recorded for an address: one "denied" anywhere wins. */
     consent(norm: string): 'granted' | 'denied' | 'unknown' {

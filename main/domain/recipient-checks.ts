@@ -17,6 +17,8 @@ export interface CheckContext {
   isBlocked(norm: string): boolean;
   /** Why the address was deactivated (a hard bounce), or null while it is active. */
   deactivation(norm: string): string | null;
+  /** Dispatches only: why this address takes no bulk mail (a spam complaint), or null. */
+  complaint?(norm: string): string | null;
   /** Addresses already used earlier in the same dispatch (normalized); mutated as we go. */
   seen: Set<string>;
 }
@@ -33,6 +35,8 @@ export function checkRecipients(candidates: readonly Candidate[], ctx: CheckCont
     if (problem) return { ...c, norm, ok: false, status: 'Failed', reason: `invalid address: ${problem}` };
     const deactivated = ctx.deactivation(norm);
     if (deactivated !== null) return { ...c, norm, ok: false, status: 'Failed', reason: `address deactivated: ${deactivated}` };
+    const complained = ctx.complaint?.(norm) ?? null;
+    if (complained !== null) return { ...c, norm, ok: false, status: 'Blocked', reason: `no dispatches to this address: ${complained}` };
     if (ctx.isBlocked(norm)) return { ...c, norm, ok: false, status: 'Blocked', reason: 'the address is on the blocked list' };
     if (ctx.seen.has(norm)) return { ...c, norm, ok: false, status: 'Duplicate', reason: 'the address already appears in this email' };
     ctx.seen.add(norm);

@@ -39,7 +39,7 @@ describe('contacts through the API', () => {
   it('keeps a hard-bounce deactivation across edits unless the address itself changes, and shows the blocked list', async () => {
     const { handlers, db } = tempCore();
     const c = await ok(invoke(handlers, 'contacts.create', { name: 'Cy', addresses: [{ email: 'cy@example.com' }, { email: 'cy2@example.com' }] }));
-    db.prepare("UPDATE addresses SET deactivated_at = 5, deactivated_reason = 'user unknown'").run();
+    db.prepare("INSERT INTO suppressions (email_norm, kind, reason, at) VALUES ('cy@example.com', 'deactivated', 'user unknown', 5)").run();
     db.prepare("INSERT INTO blocked (email_norm, created_at) VALUES ('cy2@example.com', 1)").run();
     const same = await ok(invoke(handlers, 'contacts.update', { id: c.id, name: 'Cy D', addresses: c.addresses.map((a: { id: number; email: string }) => ({ id: a.id, email: a.email })) }));
     expect(same.addresses[0]).toMatchObject({ deactivatedAt: 5, deactivatedReason: 'user unknown', blocked: false });

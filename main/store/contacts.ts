@@ -26,9 +26,10 @@ const SQL = {
     LIMIT 2000`,
   get: `SELECT * FROM contacts WHERE id = ?`,
   addresses: `
-    SELECT a.id, a.email, a.purposes, a.consent, a.deactivated_at, a.deactivated_reason,
+    SELECT a.id, a.email, a.purposes, a.consent, s.at AS deactivated_at, s.reason AS deactivated_reason,
            EXISTS (SELECT 1 FROM blocked b WHERE b.email_norm = a.email_norm) AS blocked
-    FROM addresses a WHERE a.contact_id = ? ORDER BY a.position`,
+    FROM addresses a LEFT JOIN suppressions s ON s.email_norm = a.email_norm AND s.kind = 'deactivated' AND s.reactivated_at IS NULL
+    WHERE a.contact_id = ? ORDER BY a.position`,
   insert: `INSERT INTO contacts (name, company, phone, notes, created_at, updated_at) VALUES (:name, :company, :phone, :notes, :now, :now)`,
   update: `UPDATE contacts SET name = :name, company = :company, phone = :phone, notes = :notes, updated_at = :now WHERE id = :id`,
   delete: `DELETE FROM contacts WHERE id = ?`,
@@ -36,12 +37,9 @@ const SQL = {
   insertAddress: `
     INSERT INTO addresses (contact_id, position, email, email_norm, purposes, consent)
     VALUES (:contactId, :position, :email, :norm, :purposes, :consent)`,
-  // Keeps deactivation unless the address itself changed: editing a name must not reactivate.
+  // Deactivation belongs to the address (suppressions), so editing a contact never reactivates one.
   updateAddress: `
-    UPDATE addresses SET position = :position, email = :email, purposes = :purposes, consent = :consent,
-      deactivated_at = CASE WHEN email_norm = :norm THEN deactivated_at END,
-      deactivated_reason = CASE WHEN email_norm = :norm THEN deactivated_reason END,
-      email_norm = :norm
+    UPDATE addresses SET position = :position, email = :email, purposes = :purposes, consent = :consent, email_norm = :norm
     WHERE id = :id AND contact_id = :contactId`,
   deleteAddress: `DELETE FROM addresses WHERE id = ?`,
 } as const;

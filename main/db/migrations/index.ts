@@ -4,6 +4,7 @@ import { sql as dispatchQueuing } from './003-dispatch-queuing';
 import { sql as dropDueIndex } from './004-drop-unused-due-index';
 import { sql as dropRecipientIndexes } from './005-drop-unused-recipient-indexes';
 import { sql as ownCopiesIndex } from './006-own-copies-index';
+import { sql as mailboxWatcher } from './007-mailbox-watcher';
 
 export interface Migration {
   version: number;
@@ -19,4 +20,5 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'drop the unused recipients_due index', sql: dropDueIndex },
   { version: 5, name: 'drop the unused recipient indexes by address and of failures', sql: dropRecipientIndexes },
   { version: 6, name: 'index of the own copies still to go', sql: ownCopiesIndex },
+  { version: 7, name: 'mailbox watcher: checkpoints, reports, suppressions, failures', sql: mailboxWatcher },
 ];

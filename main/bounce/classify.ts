@@ -25,7 +25,10 @@ const REPLY_RE = /(?:^|[\s:;(\[])([45][0-5]\d)(?=[\s-]|$)/;
 export function classify(raw: Uint8Array | string): BounceReport {
   // The one catch-all: a bug in any reader must not take the mailbox poller down with it.
   try {
-    return classifyMail(readMail(raw), true);
+    const mail = readMail(raw);
+    const report = classifyMail(mail, true);
+    const messageId = /<[^<>\s]{1,300}>/.exec(mail.headers.get('message-id'))?.[0] ?? '';
+    return { ...report, headers: { messageId, subject: mail.subject.slice(0, 500), from: squeeze(mail.headers.get('from')).slice(0, 500) } };
   } catch (err) {
     const e = err instanceof Error ? err : new Error(String(err));
     return { ...notReport(), why: `error:${e.name}: ${e.message}`.slice(0, 300) };
@@ -48,8 +51,11 @@ function classifyMail(mail: Mail, outer: boolean): BounceReport {
   return report ?? notReport();
 }
 
+// Filled once by classify() for whichever reading won.
+const NO_HEADERS = { messageId: '', subject: '', from: '' } as const;
+
 function notReport(): BounceReport {
-  return { kind: 'not-report', format: '', recipients: [], original: emptyOriginal() };
+  return { kind: 'not-report', headers: NO_HEADERS, format: '', recipients: [], original: emptyOriginal() };
 }
 
 function verdict(address: string, reason: string, why: string, fields: Partial<RecipientVerdict> = {}): RecipientVerdict {
@@ -67,13 +73,15 @@ function complaint(mail: Mail): BounceReport | null {
   if (!c) return null;
   const recipients = c.recipients.slice(0, MAX_RECIPIENTS)
     .map((a) => verdict(a, 'feedback', `arf:${c.feedbackType || 'unknown'}`, { host: c.host }));
-  return { kind: 'complaint', format: 'arf', recipients, original: readOriginal(mail) };
+  return { kind: 'complaint', headers: NO_HEADERS, format: 'arf', recipients, original: readOriginal(mail) };
 }
 
 function autoreply(mail: Mail): BounceReport | null {
   if (isReplyOrForward(mail) || isFromDaemon(mail) || !isAutoReply(mail)) return null;
   const from = addressOf(mail.headers.get('from'));
-  return { kind: 'autoreply', format: 'rfc3834', recipients: [verdict(from, 'vacation', 'rfc3834')], original: readOriginal(mail) };
+  // The person's (or their program's) own words are the diagnostic: "back on the 12th".
+  const words = verdict(from, 'vacation', 'rfc3834', { diagnostic: oneLine(mail.text) });
+  return { kind: 'autoreply', headers: NO_HEADERS, format: 'rfc3834', recipients: [words], original: readOriginal(mail) };
 }
 
 /** DSN recipients, when the report has a delivery-status part (or DSN fields in its text). */
@@ -171,7 +179,7 @@ function delivery(mail: Mail, { isReport, dsn, system }: Recognized): BounceRepo
   } else {
     original.recipient = rows[0]?.address ?? '';
   }
-  return { kind: kindOf(recipients), format: dsn && !system ? 'rfc3464' : sys.name, recipients, original };
+  return { kind: kindOf(recipients), headers: NO_HEADERS, format: dsn && !system ? 'rfc3464' : sys.name, recipients, original };
 }
 
 function kindOf(recipients: RecipientVerdict[]): ReportKind {

@@ -52,10 +52,20 @@ export interface OriginalMessage {
   date: string;
   from: string;
   to: string;
+  /** Message-IDs the report itself answers (its own In-Reply-To, then References): how auto-replies point back. */
+  replyTo: string[];
+}
+
+/** The report's own header fields (not the returned message's), decoded, on one line each. */
+export interface ReportHeaders {
+  messageId: string;
+  subject: string;
+  from: string;
 }
 
 export interface BounceReport {
   kind: ReportKind;
+  headers: ReportHeaders;
   /** The mail system whose report format was recognized, e.g. "postfix", "rfc3464". */
   format: string;
   recipients: RecipientVerdict[];

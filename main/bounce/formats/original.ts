@@ -7,12 +7,12 @@ import { partText } from '../mime/parse';
 import type { OriginalMessage } from '../types';
 import { squeeze } from '../text';
 
-const FIELDS: Array<[keyof OriginalMessage, string]> = [
+const FIELDS: Array<[Exclude<keyof OriginalMessage, 'replyTo'>, string]> = [
   ['messageId', 'message-id'], ['outpostCopy', 'x-outpost-copy'], ['subject', 'subject'], ['date', 'date'], ['from', 'from'], ['to', 'to'],
 ];
 
 export function emptyOriginal(): OriginalMessage {
-  return { messageId: '', outpostCopy: '', recipient: '', envelopeId: '', subject: '', date: '', from: '', to: '' };
+  return { messageId: '', outpostCopy: '', recipient: '', envelopeId: '', subject: '', date: '', from: '', to: '', replyTo: [] };
 }
 
 // Case-sensitive patterns run on a lower-cased copy (much faster than /i); values are cut
@@ -50,5 +50,14 @@ export function readOriginal(mail: Mail): OriginalMessage {
   }
   const id = /<[^<>\s]{1,300}>/.exec(out.messageId)?.[0];
   if (id) out.messageId = id;
+  out.replyTo = idsIn(`${mail.headers.get('in-reply-to')} ${mail.headers.get('references')}`);
   return out;
+}
+
+const MAX_REPLY_IDS = 20;
+
+/** The message ids in a header value, in order, at most 20 (a long References thread names its newest last). */
+function idsIn(value: string): string[] {
+  const ids = value.slice(0, 20_000).match(/<[^<>\s]{1,300}>/g) ?? [];
+  return [...new Set(ids)].slice(-MAX_REPLY_IDS);
 }

@@ -7,6 +7,9 @@ import { noticeBoard } from '../store/notices';
 import { prepareAll } from '../store/prepare';
 import type { EmailToSend, Person } from './build-copy';
 import type { TrackingMode } from '../tracking/instrument';
+import { failureNotice } from '../failed/failure-notice';
+import { suppressions } from '../failed/suppressions';
+import { providerIdOf } from './provider-id';
 
 // recipients_outbox is a partial index: SQLite uses it only for a query that repeats the index's
 // WHERE term word for word (sqlite.org/partialindex.html). Every query of the queue carries it,
@@ -36,13 +39,13 @@ export const OUTBOX_SQL = {
            WHERE email_id IN (SELECT value FROM json_each(?)) AND send_state != 'none' ORDER BY id`,
   attachments: `SELECT email_id, filename, content_type AS contentType, content FROM attachments
                 WHERE email_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
-  status: `SELECT status FROM recipients WHERE id = ?`,
+  status: `SELECT status, address FROM recipients WHERE id = ?`,
   record: `UPDATE recipients SET send_state = :state, status = :status, status_reason = :reason, bounce_class = :bounceClass,
              smtp_reply = :reply, token = COALESCE(:token, token), tracked = :tracked, attempts = :attempts,
-             next_attempt_at = :next, updated_at = :now
+             next_attempt_at = :next, updated_at = :now, provider_id = COALESCE(:providerId, provider_id)
            WHERE id = :id AND send_state = 'sending'`,
   emailError: `UPDATE emails SET last_error = :error WHERE id = :id`,
-  activity: `INSERT INTO activities (contact_id, kind, at, email_id, recipient_id, detail) VALUES (?, 'email_sent', ?, ?, ?, ?)`,
+  activity: `INSERT INTO activities (contact_id, kind, at, email_id, recipient_id, detail) VALUES (?, ?, ?, ?, ?, ?)`,
   resend: `UPDATE recipients SET send_state = 'queued', status = 'Unsent', status_reason = '', bounce_class = NULL, smtp_reply = NULL,
              attempts = 0, next_attempt_at = :now, updated_at = :now
            WHERE id = :id AND (send_state = 'unknown' OR (send_state = 'done' AND status IN ('Soft Bounced', 'Bounced', 'Blocked', 'Failed')))
@@ -99,10 +102,14 @@ export function outboxStore(db: Db) {
   const q = prepareAll(db, OUTBOX_SQL);
   const refresh = emailAggregates(db);
   const notice = noticeBoard(db);
+  const stops = suppressions(db);
+  const failures = failureNotice(db);
 
-  function recordOne(r: CopyResult, now: number): void {
-    const current = (q.status.get(r.id) as { status: RecipientStatus } | undefined)?.status;
-    if (current === undefined) return; // deleted meanwhile
+  /** Writes one answer; true when it is a new final failure (the Failed section's notice counts it). */
+  function recordOne(r: CopyResult, now: number): boolean {
+    const row = q.status.get(r.id) as { status: RecipientStatus; address: string } | undefined;
+    if (row === undefined) return false; // deleted meanwhile
+    const current = row.status;
     // A copy the sender is attempting again only holds a Soft Bounced of its own earlier 4xx (bounce
     // mail comes after Sent, when the sender is done with a copy): this attempt's answer replaces it.
     const from = current === 'Soft Bounced' ? 'Unsent' : current;
@@ -110,9 +117,16 @@ export function outboxStore(db: Db) {
     if (status !== r.status && r.fallback) status = advance(from, r.fallback);
     q.record.run({
       id: r.id, state: r.state, status, reason: r.reason, bounceClass: r.bounceClass, reply: r.reply, token: r.token,
-      tracked: r.tracked ? 1 : 0, attempts: r.attempts, next: r.nextAttemptAt, now,
+      tracked: r.tracked ? 1 : 0, attempts: r.attempts, next: r.nextAttemptAt, now, providerId: r.accepted ? providerIdOf(r.reply) : null,
     });
-    if (r.accepted && r.contactId !== null) q.activity.run(r.contactId, now, r.emailId, r.id, r.subject);
+    if (r.accepted && r.contactId !== null) q.activity.run(r.contactId, 'email_sent', now, r.emailId, r.id, r.subject);
+    const failed = status !== current && (status === 'Bounced' || status === 'Blocked' || status === 'Failed');
+    if (failed && r.contactId !== null && status !== 'Failed') q.activity.run(r.contactId, 'bounced', now, r.emailId, r.id, r.reason);
+    // A 5xx "user unknown" at send time is a hard bounce like any report of it: the address is deactivated.
+    if (status === 'Bounced' && r.bounceClass === 'hard') {
+      stops.stop({ address: row.address, kind: 'deactivated', reason: `hard bounce at sending: ${r.reason}`, at: now, recipientId: r.id });
+    }
+    return failed;
   }
 
   return {
@@ -163,14 +177,16 @@ export function outboxStore(db: Db) {
     /** Writes a batch of answers in one transaction, aggregates refreshed (with sent_at when a copy was accepted). */
     record: db.transaction((results: readonly CopyResult[], now: number) => {
       const emails = new Map<number, number | null>();
+      let failed = 0;
       for (const r of results) {
-        recordOne(r, now);
+        if (recordOne(r, now)) failed++;
         if (r.accepted || !emails.has(r.emailId)) emails.set(r.emailId, r.accepted ? now : null);
       }
       for (const [emailId, sentAt] of emails) refresh(emailId, sentAt);
       // After the refresh, which clears the error of an email with an accepted copy: a copy of it
       // that hit trouble in the same batch keeps the email's error showing.
       for (const r of results) if (r.emailError) q.emailError.run({ id: r.emailId, error: r.emailError });
+      failures.add(failed, now);
     }),
 
     notice,

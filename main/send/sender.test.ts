@@ -212,8 +212,11 @@ describe('sender against an in-process SMTP server', () => {
     expect(spam!.smtp_reply).toContain('5.7.1');
     expect(ok!.status).toBe('Sent');
     expect(sink.received).toHaveLength(1);
-    const notices = db.prepare(`SELECT kind FROM notices WHERE seen_at IS NULL`).all();
-    expect(notices).toEqual([{ kind: 'send_failed' }]);
+    // One notice counts the failures and opens the Failed section; the unknown user is deactivated.
+    const notices = db.prepare(`SELECT kind, count, link FROM notices WHERE seen_at IS NULL`).all();
+    expect(notices).toEqual([{ kind: 'failures', count: 2, link: 'failed' }]);
+    const stopped = db.prepare(`SELECT email_norm, kind, reason FROM suppressions`).all();
+    expect(stopped).toEqual([{ email_norm: 'gone@outpost.test', kind: 'deactivated', reason: 'hard bounce at sending: the mailbox does not exist' }]);
   });
 
   it('keeps copies queued on a refused login, raises one notice, and sends once the password is fixed', async () => {

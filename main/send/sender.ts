@@ -321,9 +321,6 @@ export function createSender(options: SenderOptions): Sender {
       failures = 0;
       lastError = null;
     }
-    if (batch.some((r) => r.outcome.kind === 'rejected')) {
-      store.notice('send_failed', 'Some recipients could not be sent to: see Failed in the Outbox.', t);
-    }
     // Own copies are asked for at compose or never: an email without them needs no look (most of a merge).
     for (const emailId of new Set(batch.map((r) => r.copy.emailId))) if (emails.get(emailId)?.ownCopies !== false) ownCopies(emailId);
     if (claimed.length) handOver(claimed, settings, t);

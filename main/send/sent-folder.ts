@@ -1,11 +1,11 @@
 // The untracked copy appended to the user's IMAP Sent folder, so their mail program shows it.
-import { ImapFlow } from 'imapflow';
+import { ImapFlow, type ImapFlowOptions } from 'imapflow';
 import type { ImapSettings } from './settings';
 
 const TIMEOUT_MS = 30_000;
 
-/** An imapflow client for the user's account; TLS as the settings say, quiet logs. */
-export function imapClient(imap: ImapSettings): ImapFlow {
+/** An imapflow client for the user's account; TLS as the settings say, quiet logs; `extra` for the watcher's timing. */
+export function imapClient(imap: ImapSettings, extra: Partial<ImapFlowOptions> = {}): ImapFlow {
   return new ImapFlow({
     host: imap.host,
     port: imap.port,
@@ -16,6 +16,7 @@ export function imapClient(imap: ImapSettings): ImapFlow {
     connectionTimeout: TIMEOUT_MS,
     greetingTimeout: TIMEOUT_MS,
     socketTimeout: TIMEOUT_MS,
+    ...extra,
   });
 }
 

@@ -1,13 +1,37 @@
-// Dashboard notices raised by work the user is not watching (sending, queuing a merge).
+// Dashboard notices raised by work the user is not watching (sending, queuing a merge, the mailbox).
 import type { Db } from '../db/open-database';
+import { prepareAll } from './prepare';
 
-// One unseen notice per kind: an outage over 10,000 copies is one message, not 10,000.
-const SQL = `INSERT INTO notices (kind, message, email_id, created_at)
-             SELECT :kind, :message, :emailId, :now WHERE NOT EXISTS (SELECT 1 FROM notices WHERE kind = :kind AND seen_at IS NULL)`;
+const SQL = {
+  // One unseen notice per kind: an outage over 10,000 copies is one message, not 10,000.
+  once: `INSERT INTO notices (kind, message, email_id, created_at)
+         SELECT :kind, :message, :emailId, :now WHERE NOT EXISTS (SELECT 1 FROM notices WHERE kind = :kind AND seen_at IS NULL)`,
+  unseenCount: `SELECT id, count FROM notices WHERE kind = ? AND seen_at IS NULL`,
+  addCount: `UPDATE notices SET count = :count, message = :message, created_at = :now WHERE id = :id`,
+  counting: `INSERT INTO notices (kind, message, count, link, created_at) VALUES (:kind, :message, :count, :link, :now)`,
+  seenKind: `UPDATE notices SET seen_at = ? WHERE kind = ? AND seen_at IS NULL`,
+} as const;
 
 export function noticeBoard(db: Db) {
-  const insert = db.prepare(SQL);
+  const q = prepareAll(db, SQL);
   return function notice(kind: string, message: string, now: number, emailId: number | null = null): void {
-    insert.run({ kind, message, emailId, now });
+    q.once.run({ kind, message, emailId, now });
+  };
+}
+
+/**
+ * A notice that counts (new failures): one unseen notice per kind whose count grows until the user
+ * has seen it, worded by `say(count)`, opening `link`.
+ */
+export function countingNotice(db: Db, kind: string, link: string, say: (count: number) => string) {
+  const q = prepareAll(db, SQL);
+  return {
+    add(n: number, now: number): void {
+      if (n <= 0) return;
+      const open = q.unseenCount.get(kind) as { id: number; count: number } | undefined;
+      if (open) q.addCount.run({ id: open.id, count: open.count + n, message: say(open.count + n), now });
+      else q.counting.run({ kind, message: say(n), count: n, link, now });
+    },
+    seen: (now: number) => ({ updated: q.seenKind.run(now, kind).changes }),
   };
 }

@@ -2,6 +2,7 @@ import type { Db } from '../db/open-database';
 import type { EmailDetails } from '../api/contract';
 import { notFound } from '../api/errors';
 import { prepareAll } from './prepare';
+import { reportsView } from '../mailbox/reports-view';
 
 const SQL = {
   email: `
@@ -14,7 +15,7 @@ const SQL = {
     SELECT id, kind, display_name AS name, address, status, status_reason AS statusReason, bounce_class AS bounceClass,
            send_state AS sendState, attempts, last_attempt_at AS lastAttemptAt, next_attempt_at AS nextAttemptAt,
            smtp_reply AS smtpReply, tracked, views, clicks, first_viewed_at AS firstViewedAt, last_viewed_at AS lastViewedAt,
-           last_program AS lastProgram
+           last_program AS lastProgram, auto_reply_at AS autoReplyAt
     FROM recipients WHERE email_id = ?
     ORDER BY CASE kind WHEN 'to' THEN 0 WHEN 'cc' THEN 1 ELSE 2 END, id`,
   events: `
@@ -26,6 +27,7 @@ const SQL = {
 /** Everything "Show details" lists for one email: each recipient's result and every event. */
 export function outboxDetails(db: Db) {
   const q = prepareAll(db, SQL);
+  const reports = reportsView(db);
   return (id: number): EmailDetails => {
     const email = q.email.get(id) as (Omit<EmailDetails['email'], 'links'> & { links: string }) | undefined;
     if (!email) throw notFound('Email', id);
@@ -34,6 +36,7 @@ export function outboxDetails(db: Db) {
       recipients: (q.recipients.all(id) as (Omit<EmailDetails['recipients'][number], 'tracked'> & { tracked: number })[]).map((r) => ({ ...r, tracked: r.tracked === 1 })),
       events: q.events.all(id) as EmailDetails['events'],
       attachments: q.attachments.all(id) as EmailDetails['attachments'],
+      reports: reports.ofEmail(id),
     };
   };
 }

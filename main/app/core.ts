@@ -19,6 +19,11 @@ import { extractLinks } from '../tracking/instrument';
 import { createSender } from '../send/sender';
 import { testImap, testSmtp } from '../send/test-connection';
 import { PROVIDERS } from '../send/providers';
+import { mailboxWatcher, type MailboxWatcher, type MailboxWatcherOptions } from '../mailbox/mailbox-watcher';
+import { reportsView } from '../mailbox/reports-view';
+import { failedList } from '../failed/failed-list';
+import { failureNotice } from '../failed/failure-notice';
+import { suppressions } from '../failed/suppressions';
 
 /** How often relay events are pulled while the app runs (plus on focus and "Sync now"). */
 const SYNC_INTERVAL_MS = 5 * 60_000;
@@ -27,13 +32,16 @@ export interface CoreOptions extends OpenOptions {
   dataDir: string;
   mode: AppInfo['mode'];
   secretBox: (dataDir: string) => SecretBox;
-  /** Start the sender and the relay sync timers (the app does; API tests do not). */
+  /** Start the sender, the relay sync timers and the mailbox watcher (the app does; API tests do not). */
   background?: boolean;
+  /** Tests: the watcher's clock, chance and IMAP connection. */
+  watcher?: Pick<MailboxWatcherOptions, 'now' | 'random' | 'connect' | 'log'>;
 }
 
 export interface Core {
   db: Db;
   handlers: Handlers;
+  watcher: MailboxWatcher;
   close(): Promise<void>;
 }
 
@@ -43,8 +51,13 @@ export function createCore(options: CoreOptions): Core {
   const contacts = contactsStore(db);
   const shoots = shootsStore(db);
   const preferences = preferencesStore(db, options.secretBox(options.dataDir));
-  const dashboard = dashboardStore(db);
   const settings = () => preferences.withSecrets();
+  const watcher = mailboxWatcher({ db, settings: () => settings().imap, ...options.watcher });
+  const dashboard = dashboardStore(db, () => watcher.status());
+  const failed = failedList(db);
+  const failures = failureNotice(db);
+  const stops = suppressions(db);
+  const reports = reportsView(db);
   const sender = createSender({ db, preferences: settings });
   const relaySync = createRelaySync({ db, settings: () => settings().tracking });
   const composeDeps = { db, settings, extractLinks };
@@ -76,7 +89,11 @@ export function createCore(options: CoreOptions): Core {
     'shoots.delete': ({ id }) => ({ deleted: shoots.delete(id) }),
 
     'preferences.get': () => preferences.get(),
-    'preferences.save': (input) => preferences.save(input),
+    'preferences.save': (input) => {
+      const saved = preferences.save(input);
+      if (options.background) void watcher.restart();
+      return saved;
+    },
 
     'outbox.page': (query) => outboxPage(db, query),
     'outbox.details': ({ id }) => details(id),
@@ -93,6 +110,16 @@ export function createCore(options: CoreOptions): Core {
     'dispatches.resume': ({ id }) => queued(merges.resume(id)),
     'dispatches.cancel': ({ id }) => merges.cancel(id),
 
+    'failed.list': (query) => failed(query),
+    'failed.seen': () => failures.seen(Date.now()),
+    'addresses.reactivate': ({ address }) => ({ reactivated: stops.reactivate(address, Date.now()) }),
+
+    'reports.list': (query) => reports.list(query),
+    'reports.get': ({ id }) => reports.get(id),
+
+    'mailbox.status': () => watcher.status(),
+    'mailbox.checkNow': () => watcher.checkNow(),
+
     'tracking.syncNow': () => relaySync.syncNow(),
     'tracking.status': () => relaySync.status(),
 
@@ -106,12 +133,15 @@ export function createCore(options: CoreOptions): Core {
     sender.start();
     merges.resumeQueuing();
     relaySync.start(SYNC_INTERVAL_MS);
+    watcher.start();
   }
 
   return {
     db,
     handlers,
+    watcher,
     async close() {
+      await watcher.stop();
       relaySync.stop();
       merges.stopQueuing();
       await sender.stop();

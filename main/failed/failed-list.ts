@@ -16,7 +16,7 @@ const REASON = `CASE
     ELSE 'invalid address' END`;
 
 // Repeats recipients_failed's WHERE (migration 7): SQLite uses a partial index only then.
-const FAILED = `
+export const FAILED = `
   SELECT r.id, ${REASON} AS reason FROM recipients r
   WHERE (r.status IN ('Bounced', 'Soft Bounced', 'Failed', 'Blocked') OR r.auto_reply_at IS NOT NULL)`;
 

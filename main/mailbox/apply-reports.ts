@@ -73,14 +73,14 @@ export function reportApplier(db: Db) {
         changed = true;
         newFailure = FAILED.includes(status);
       }
+      if (effect.activity && copy.contactId !== null) {
+        q.activity.run(copy.contactId, effect.activity, m.receivedAt, copy.emailId, found.recipientId, line.returnDate ? `${effect.words}; back ${line.returnDate}` : effect.words);
+      }
       if (effect.autoReply && q.autoReply.run({ id: found.recipientId, now }).changes > 0) newFailure = true;
       if (effect.deactivate && status === 'Bounced') {
         stops.stop({ address: copy.address, kind: 'deactivated', reason: `hard bounce: ${effect.words}${v.status ? ` (${v.status})` : ''}`, at: now, recipientId: found.recipientId, reportId });
       }
       if (effect.complaint) stops.stop({ address: copy.address, kind: 'complained', reason: 'marked your mail as spam', at: now, recipientId: found.recipientId, reportId });
-      if (effect.activity && copy.contactId !== null) {
-        q.activity.run(copy.contactId, effect.activity, m.receivedAt, copy.emailId, found.recipientId, line.returnDate ? `${effect.words}; back ${line.returnDate}` : effect.words);
-      }
       touched.add(copy.emailId);
     }
     q.line.run(line);

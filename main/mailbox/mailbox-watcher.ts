@@ -41,7 +41,7 @@ const SEVERITY: readonly WatcherState[] = ['login_failed', 'reconnecting', 'conn
 
 /** The watcher's own connection: IDLE restarted before servers cut it, IDLE started soon after a pass. */
 export function watcherClient(s: WatchSettings): ImapFlow {
-  return imapClient(s, { maxIdleTime: IDLE_RESTART_MS, autoIdleDelay: 1000, socketTimeout: 5 * 60_000 });
+  return imapClient(s, { maxIdleTime: IDLE_RESTART_MS, autoIdleDelay: 150, socketTimeout: 5 * 60_000 });
 }
 
 export function mailboxWatcher(o: MailboxWatcherOptions): MailboxWatcher {

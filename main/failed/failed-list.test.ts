@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ApiResult } from '../api/contract';
 import { invoke } from '../api/invoke';
 import { tempCore } from '../test/temp-core';
 import { queueEmail } from '../send/test-servers/queue-email';
@@ -6,7 +7,7 @@ import { FAILED } from './failed-list';
 import { failureNotice } from './failure-notice';
 import { suppressions } from './suppressions';
 
-const ok = async <T>(p: Promise<{ ok: boolean; value?: T; error?: unknown }>) => {
+const ok = async <T>(p: Promise<ApiResult>): Promise<T> => {
   const r = await p;
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.value as T;

@@ -105,7 +105,7 @@ export function folderWatcher(o: FolderWatcherOptions): FolderWatcher {
     let closed = false;
     c.on('close', () => {
       closed = true;
-      poke();
+      wake.fire(); // ends the wait; asks for no pass, so a drop never skips the backoff
     });
     c.on('error', (err) => o.log(`imap ${o.folder}: ${errorText(err)}`));
     c.on('exists', poke);
@@ -144,6 +144,7 @@ export function folderWatcher(o: FolderWatcherOptions): FolderWatcher {
           set({ kind: 'dropped', error });
         }
         o.log(`imap ${o.folder}: ${describe(state, o.now())}`);
+        pending = false; // only a "Check now" during the wait below retries early
         failures++;
         passed.fire(); // a "Check now" waiting on this session learns it failed
       }

@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 
-const go = (page: Page, section: string) => page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: section }).click();
+export const go = (page: Page, section: string) => page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: section }).click();
 
 /** What a first-day user does: a client with two addresses, their shoot, and Preferences. */
 export async function enterData(page: Page) {

@@ -21,6 +21,7 @@ function fakeFolder(messages: string[], permanentFlags: string[]) {
     async getMailboxLock() {
       return { release() {} };
     },
+    async noop() {},
     async search() {
       return uids;
     },

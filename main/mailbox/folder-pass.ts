@@ -102,6 +102,9 @@ export async function runPass(client: ImapFlow, f: FolderRef, deps: PassDeps): P
   const result: PassResult = { read: 0, stored: 0, changed: 0, markError: null };
   const lock = await client.getMailboxLock(f.mailbox);
   try {
+    // A server answers a FETCH from the session's view of the folder, which only a command brings up
+    // to date: without IDLE the newest messages would be missed until the pass after.
+    await client.noop();
     const mb = client.mailbox;
     if (!mb) throw new Error(`the folder "${f.mailbox}" could not be opened`);
     const uidvalidity = Number(mb.uidValidity);

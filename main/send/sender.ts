@@ -186,6 +186,8 @@ export function createSender(options: SenderOptions): Sender {
   }
 
   function pump(): void {
+    // A kick or timer queued just before stop() must not read a database the app has closed.
+    if (!running) return;
     const settings = options.preferences();
     const t = now();
     const n = room(settings, t);

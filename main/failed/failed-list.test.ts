@@ -48,6 +48,17 @@ describe('the Failed section', () => {
     expect(page.rows.filter((r) => r.address === 'hard@example.org').every((r) => r.deactivated)).toBe(true);
   });
 
+  it("shows the report behind each row: an auto-reply's words, not a later success report's", async () => {
+    const { handlers, db } = withFailures();
+    const away = (db.prepare(`SELECT id FROM recipients WHERE address = 'away@example.org'`).get() as { id: number }).id;
+    const report = Number(db.prepare(`INSERT INTO mail_reports (account, mailbox, uidvalidity, uid, received_at, kind, raw) VALUES ('a', 'INBOX', 1, 1, 1, 'autoreply', x'00')`).run().lastInsertRowid);
+    const line = db.prepare(`INSERT INTO report_recipients (report_id, recipient_id, address, class, status_code, diagnostic, applied) VALUES (?, ?, 'away@example.org', ?, ?, ?, ?)`);
+    line.run(report, away, 'autoreply', '', 'Away until Monday', 'Delivered');
+    line.run(report, away, 'delivered', '2.0.0', '250 Saved', '');
+    const page = await ok<{ rows: { address: string; diagnostic: string; statusCode: string }[] }>(invoke(handlers, 'failed.list', { reason: 'auto responder' }));
+    expect(page.rows).toEqual([expect.objectContaining({ address: 'away@example.org', diagnostic: 'Away until Monday', statusCode: '' })]);
+  });
+
   it('filters by reason and searches by address or subject', async () => {
     const { handlers } = withFailures();
     const soft = await ok<{ rows: { address: string }[]; total: number }>(invoke(handlers, 'failed.list', { reason: 'soft bounce' }));

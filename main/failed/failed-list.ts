@@ -31,7 +31,10 @@ const SQL = {
            EXISTS (SELECT 1 FROM suppressions s WHERE s.email_norm = r.address_norm AND s.kind = 'deactivated' AND s.reactivated_at IS NULL) AS deactivated
     FROM failed f JOIN recipients r ON r.id = f.id JOIN emails e ON e.id = r.email_id
     LEFT JOIN contacts c ON c.id = r.contact_id
-    LEFT JOIN report_recipients rr ON rr.rowid = (SELECT max(rowid) FROM report_recipients WHERE recipient_id = r.id)
+    -- The report behind the row: the auto-reply for "auto responder", else the one that set the status.
+    LEFT JOIN report_recipients rr ON rr.rowid = (
+      SELECT max(x.rowid) FROM report_recipients x WHERE x.recipient_id = r.id
+        AND CASE WHEN f.reason = 'auto responder' THEN x.class = 'autoreply' ELSE x.applied = r.status END)
     WHERE (:reason = '' OR f.reason = :reason) AND ${MATCHES}
     ORDER BY r.updated_at DESC, r.id DESC LIMIT :limit OFFSET :offset`,
   counts: `

@@ -19,6 +19,7 @@ import { keyFileBox } from '../main/secrets/key-file-box';
 import { mailServersMissing, startMailServers, type MailServers } from '../main/send/test-servers/mail-servers';
 import type { ImapSideResult } from './lib/imap-side';
 import { median, printTable } from './lib/measure';
+import { until } from '../main/test/until';
 
 const SENDS = Number(process.env.BENCH_SENDS ?? 20);
 const REPORTS = Number(process.env.BENCH_REPORTS ?? 10_000);
@@ -30,15 +31,7 @@ const execFileAsync = promisify(execFile);
 const studio = 'studio@outpost.test';
 
 const tmp = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function until(check: () => boolean | Promise<boolean>, what: string, ms = 30_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(2);
-  }
-}
 
 async function call<T>(core: Core, name: string, input: unknown = {}): Promise<T> {
   const r = await invoke(core.handlers, name, input);
@@ -55,14 +48,14 @@ async function sendToVisible(servers: MailServers): Promise<number[]> {
       imap: { host: '127.0.0.1', port: servers.imapPort, security: 'none', username: studio, password: 'studiopass', watchFolders: ['INBOX'] },
       tracking: { mode: 'off' },
     });
-    await until(() => core.watcher.status().state === 'idle', 'the watcher to idle');
+    await until(() => core.watcher.status().state === 'idle', 'the watcher to idle', 30_000, 2);
     const answered = core.db.prepare(`SELECT send_state FROM recipients WHERE email_id = ?`);
     const times: number[] = [];
     for (let i = 0; i < SENDS; i++) {
       const { emailId } = await call<{ emailId: number }>(core, 'emails.send', { to: [{ address: `nobody${i}@outpost.test` }, { address: 'ana@outpost.test' }], subject: `Bench ${i}`, bodyText: 'Hello', tracking: 'off' });
-      await until(() => (answered.all(emailId) as { send_state: string }[]).every((r) => r.send_state === 'done'), 'the SMTP answer');
+      await until(() => (answered.all(emailId) as { send_state: string }[]).every((r) => r.send_state === 'done'), 'the SMTP answer', 30_000, 2);
       const answeredAt = performance.now();
-      await until(async () => (await call<{ recipients: { status: string }[] }>(core, 'outbox.details', { id: emailId })).recipients[0]!.status === 'Bounced', 'Bounced in the API');
+      await until(async () => (await call<{ recipients: { status: string }[] }>(core, 'outbox.details', { id: emailId })).recipients[0]!.status === 'Bounced', 'Bounced in the API', 30_000, 2);
       times.push(performance.now() - answeredAt);
     }
     return times;
@@ -129,7 +122,7 @@ await bundleNode({ 'imap-side': 'bench/lib/imap-side.ts' }, BUNDLE_DIR);
 const servers = await startMailServers([{ user: 'studio', password: 'studiopass' }, { user: 'ana', password: 'anapass' }]);
 try {
   const visible = await sendToVisible(servers);
-  await until(() => servers.maildir('studio').some((m) => /Action: delivered/.test(m)), 'a success report');
+  await until(() => servers.maildir('studio').some((m) => /Action: delivered/.test(m)), 'a success report', 30_000);
 
   const seeded = tmp('outpost-bench-seed-');
   seedDatabase(seeded, servers.imapPort);

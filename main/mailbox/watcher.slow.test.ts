@@ -9,19 +9,13 @@ import { createCore, type Core } from '../app/core';
 import { keyFileBox } from '../secrets/key-file-box';
 import { MAIL_DOMAIN, mailServersMissing, startMailServers, type MailServers } from '../send/test-servers/mail-servers';
 import { tempDir } from '../test/temp-core';
+import { until } from '../test/until';
 import { PROCESSED_KEYWORD } from './folder-pass';
 
-const missing = mailServersMissing();
+const missing = mailServersMissing({ vacation: true });
 const studio = `studio@${MAIL_DOMAIN}`;
 const at = (user: string) => `${user}@${MAIL_DOMAIN}`;
 
-async function until(check: () => boolean | Promise<boolean>, what: string, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 async function call<T>(core: Core, name: string, input: unknown = {}): Promise<T> {
   const r = await invoke(core.handlers, name, input);

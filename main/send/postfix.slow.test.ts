@@ -9,6 +9,7 @@ import type { SendSettings } from './settings';
 import { testImap } from './test-connection';
 import { MAIL_DOMAIN, mailServersMissing, startMailServers, type MailServers } from './test-servers/mail-servers';
 import { queueEmail } from './test-servers/queue-email';
+import { until } from '../test/until';
 
 const missing = mailServersMissing();
 const studio = `studio@${MAIL_DOMAIN}`;
@@ -18,13 +19,6 @@ let core: ReturnType<typeof tempCore>;
 let db: Db;
 let sender: Sender;
 
-async function until(check: () => boolean, ms = 15_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 const settings = (port: number): SendSettings => ({
   smtp: { host: '127.0.0.1', port, security: 'none', username: '', password: '', fromName: 'Sam Studio', fromAddress: studio, maxConnections: 2, messagesPerMinute: 600 },

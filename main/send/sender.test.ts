@@ -10,6 +10,7 @@ import { queueEmail } from './test-servers/queue-email';
 import { startScriptedSmtp } from './test-servers/scripted-smtp';
 import { startSmtpSink, type SinkOptions, type SmtpSink } from './test-servers/smtp-sink';
 import type { RetryPolicy } from './retry-policy';
+import { until } from '../test/until';
 
 const RELAY = 'https://relay.outpost.test';
 const SECRET = generateSecret();
@@ -43,13 +44,6 @@ const rows = (emailId: number) =>
     smtp_reply: string | null; token: string | null; copy_id: string;
   }[];
 
-async function until(check: () => boolean, ms = 8000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 const people = (header: unknown) => (header as { value: { name: string; address: string }[] }).value.map((v) => [v.name, v.address]);
 

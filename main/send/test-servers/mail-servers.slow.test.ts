@@ -6,6 +6,7 @@ import { simpleParser } from 'mailparser';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAIL_DOMAIN, mailServersMissing, startMailServers, type MailServers } from './mail-servers';
+import { until } from '../../test/until';
 
 const missing = mailServersMissing({ vacation: true });
 const studio = `studio@${MAIL_DOMAIN}`;
@@ -15,13 +16,6 @@ const mailboxes = [{ user: 'studio', password: 'studiopass' }, { user: 'ana', pa
 let servers: MailServers;
 let plain: MailServers;
 
-async function until(check: () => boolean, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 async function imap(port: number, user = studio, pass = 'studiopass'): Promise<ImapFlow> {
   const client = new ImapFlow({ host: '127.0.0.1', port, secure: false, auth: { user, pass }, logger: false });

@@ -191,7 +191,7 @@ export type WatcherState = 'off' | 'connecting' | 'idle' | 'polling' | 'checking
 export interface MailboxFolderStatus { folder: string; lastUid: number; lastCheckedAt: number | null }
 export interface MailboxStatus {
   state: WatcherState;
-  /** The state in words, e.g. "Reconnecting in 8 s: connection refused". */
+  /** The state in words, e.g. "Cannot connect to imap.example.com:993: connect ECONNREFUSED. Reconnecting in 8 s." */
   message: string;
   account: string | null;
   /** When the next reconnect is due (reconnecting), or null. */

@@ -22,13 +22,16 @@ class FakeClient extends EventEmitter {
     queueMicrotask(() => this.emit('close'));
     throw err;
   }
-  async mailboxOpen() {}
+  missing = false;
+  async mailboxOpen(folder: string) {
+    if (this.missing) throw Object.assign(new Error('Command failed'), { responseText: `Mailbox doesn't exist: ${folder}` });
+  }
   close() {
     this.emit('close');
   }
 }
 
-function watch(outcome: 'ok' | 'refused' | 'auth', idle = true) {
+function watch(outcome: 'ok' | 'refused' | 'auth', idle = true, missingFolder = false) {
   const clients: FakeClient[] = [];
   const passes: number[] = [];
   const loginFailures: string[] = [];
@@ -37,6 +40,7 @@ function watch(outcome: 'ok' | 'refused' | 'auth', idle = true) {
     onLoginFailed: (e) => loginFailures.push(e),
     connect: () => {
       const c = new FakeClient(outcome, idle);
+      c.missing = missingFolder;
       clients.push(c);
       return c as unknown as ImapFlow;
     },
@@ -85,7 +89,7 @@ describe('a folder watcher', () => {
     expect(clients.length).toBeGreaterThanOrEqual(6);
     expect(clients.length).toBeLessThanOrEqual(10);
     expect(w.state().kind).toBe('reconnecting');
-    expect(w.message()).toMatch(/^Connection lost: connect ECONNREFUSED\. Reconnecting in \d+ s\.$/);
+    expect(w.message()).toMatch(/^Cannot connect to imap\.example\.com:993: connect ECONNREFUSED\. Reconnecting in \d+ s\.$/);
     await w.stop();
   });
 
@@ -96,6 +100,14 @@ describe('a folder watcher', () => {
     expect(w.state().kind).toBe('login_failed');
     expect(clients.length).toBeLessThanOrEqual(5);
     expect(loginFailures[0]).toBe('Invalid credentials');
+    await w.stop();
+  });
+
+  it('a folder that does not exist is said in words the user can act on', async () => {
+    const { w } = watch('ok', true, true);
+    w.start();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(w.message()).toMatch(/^The folder "INBOX" cannot be opened \(check "Folders to watch"\): Mailbox doesn't exist: INBOX\. Reconnecting in \d+ s\.$/);
     await w.stop();
   });
 

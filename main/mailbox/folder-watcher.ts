@@ -47,6 +47,16 @@ function signal() {
   };
 }
 
+/** Runs one step of a session; its failure says which step, keeping imapflow's flags (authenticationFailed). */
+async function step<T>(run: () => Promise<T>, what: string): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if ((err as { authenticationFailed?: boolean }).authenticationFailed) throw err;
+    throw Object.assign(new Error(`${what}: ${errorText(err)}`), { cause: err });
+  }
+}
+
 const errorText = (err: unknown) => {
   const e = err as { message?: string; responseText?: string; code?: string };
   return (e.responseText || e.message || e.code || String(err)).replace(/\s+/g, ' ').slice(0, 300);
@@ -110,8 +120,8 @@ export function folderWatcher(o: FolderWatcherOptions): FolderWatcher {
     c.on('error', (err) => o.log(`imap ${o.folder}: ${errorText(err)}`));
     c.on('exists', poke);
     try {
-      await c.connect();
-      await c.mailboxOpen(o.folder);
+      await step(() => c.connect(), `cannot connect to ${o.settings.host}:${o.settings.port}`);
+      await step(() => c.mailboxOpen(o.folder), `the folder "${o.folder}" cannot be opened (check "Folders to watch")`);
       const idle = c.capabilities.has('IDLE');
       set({ kind: 'connected', idle });
       lastError = null;

@@ -41,8 +41,8 @@ describe('the watcher state machine', () => {
   });
 
   it('says the state in words with the time left', () => {
-    const s = run([{ kind: 'start' }, { kind: 'dropped', error: 'connect ECONNREFUSED' }]);
-    expect(words(s, clock.now)).toBe('Connection lost: connect ECONNREFUSED. Reconnecting in 1 s.');
+    const s = run([{ kind: 'start' }, { kind: 'dropped', error: 'cannot connect to imap.example.com:993: connect ECONNREFUSED' }]);
+    expect(words(s, clock.now)).toBe('Cannot connect to imap.example.com:993: connect ECONNREFUSED. Reconnecting in 1 s.');
     expect(words(run([{ kind: 'stop', why: 'Off.' }], s), clock.now)).toBe('Off.');
   });
 });

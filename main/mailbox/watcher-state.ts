@@ -89,7 +89,7 @@ export function describe(s: State, now: number): string {
     case 'idle': return 'Watching: the server tells Outpost of new mail at once (IDLE).';
     case 'polling': return `Watching: the server offers no IDLE, so Outpost checks every few minutes (next in ${seconds(s.nextAt - now)}).`;
     case 'checking': return 'Checking for new mail…';
-    case 'reconnecting': return `Connection lost: ${s.error}. Reconnecting in ${seconds(s.retryAt - now)}.`;
+    case 'reconnecting': return `${s.error[0]!.toUpperCase()}${s.error.slice(1)}. Reconnecting in ${seconds(s.retryAt - now)}.`;
     case 'login_failed': return `Login failed: ${s.error}. Check the IMAP user name and password in Preferences; trying again in ${seconds(s.retryAt - now)}.`;
   }
 }

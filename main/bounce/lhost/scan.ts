@@ -7,7 +7,7 @@ const MAX_LINES = 2000;
 
 /** Returned-message separators most mail systems use (lower case); a system's own `end` is tried first. */
 export const COMMON_END =
-  /^\s*-{2,}[^\n]{0,30}(?:original message|copy of the message|returned message|unsent message|undelivered message|message headers? follow|header of the original|original headers)|^\s*(?:original message headers|message headers follow|original message follows|the original message headers)[.:]?\s*$|^content-type: message\/(?:rfc822|delivery-status)/m;
+  /^[ \t]*-{2,}[^\n]{0,30}(?:original message|copy of the message|returned message|unsent message|undelivered message|message headers? follow|header of the original|original headers)|^[ \t]*(?:original message headers|message headers follow|original message follows|the original message headers)[.:]?\s*$|^content-type: message\/(?:rfc822|delivery-status)/m;
 // An address is read outward from each "@": a pattern tried at every position of the text would
 // first consume up to 64 characters before failing to find the "@" (slow on text without spaces).
 const LOCAL_PART_END = /[^\s<>"'()[\],;:@]{1,64}$/;

@@ -9,7 +9,7 @@ export const exchange: MailSystem = {
     || has.phrase(m, 'delivery has failed to these recipients or groups', 'your message did not reach some or all of the intended recipients', 'did not reach the following recipient')
     || has.header(m, 'x-ms-exchange-message-is-ndr'),
   start: /^[^\n]*(?:did not reach the following recipient\(s\)|delivery has failed to these recipients or groups|couldn't be delivered to|wasn't delivered to|could not be delivered to)[^\n]*$/im,
-  end: /^\s*(?:original message headers|-{2,}\s*original message)/im,
+  end: /^[ \t]*(?:original message headers|-{2,}\s*original message)/im,
   rules: [
     // Exchange 2003 words its reasons without codes.
     { reason: 'userunknown', phrases: ['recipient name is not recognized', 'e-mail account does not exist', 'email address you entered couldn', 'recipientnotfound', 'recipnotfound', '5.1.351', 'the recipient could not be found', 'access denied. ["recipient address rejected'] },

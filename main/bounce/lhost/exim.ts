@@ -8,7 +8,7 @@ export const exim: MailSystem = {
     has.phrase(m, 'this message was created automatically by mail delivery software')
     || has.received(m, /\(Exim \d/) && has.header(m, 'x-failed-recipients'),
   start: /^[^\n]*(?:following address(?:\(es\)|es)? failed|address(?:es)? failed:|could not be delivered to one or more of its|has not yet been delivered to the following addresses)[^\n]*$/im,
-  end: /^\s*-{2,}[^\n]{0,20}(?:this is a copy of|the header of the original|original message|the first \d+ lines)|^\s*message is too big for the|^\s*-{3,} ?the following is a copy/im,
+  end: /^[ \t]*-{2,}[^\n]{0,20}(?:this is a copy of|the header of the original|original message|the first \d+ lines)|^[ \t]*message is too big for the|^[ \t]*-{3,} ?the following is a copy/im,
   rules: [
     { reason: 'mailererror', phrases: ['pipe to |', 'transport', 'child process'] },
   ],

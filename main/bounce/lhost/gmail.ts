@@ -10,7 +10,7 @@ export const gmail: MailSystem = {
   // The newer wording names the recipient and the cause on the same line ("Your message wasn't
   // delivered to a@b because the address couldn't be found"): the section starts at the address.
   start: /^[^\n]*(?:delivery to the following recipients? (?:failed|has been delayed)[^\n]*$|your message wasn't delivered to|there was a (?:temporary )?problem delivering your message to)/im,
-  end: /^\s*-{3,}\s*(?:original message|forwarded message)/im,
+  end: /^[ \t]*-{3,}\s*(?:original message|forwarded message)/im,
   rules: [
     { reason: 'expired', phrases: ['delivery to the following recipient has been delayed', 'the recipient server did not accept our requests to connect', "message couldn't be delivered because of a problem in the remote server", 'gave up on', 'has been delayed'] },
     // Gmail's own verdict on a recipient it looked up: the address does not exist.

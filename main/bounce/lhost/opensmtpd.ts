@@ -7,5 +7,5 @@ export const opensmtpd: MailSystem = {
   detect: (m) => has.phrase(m, 'this is the mailer-daemon, please do not reply to this')
     || has.received(m, /\(OpenSMTPD\)/),
   start: /^[^\n]*(?:an error has occurred while attempting to deliver a message for the following list of recipients|delivery to the following recipients (?:failed|was delayed))[^\n]*$/im,
-  end: /^\s*(?:below is a copy of the original message|-{3,} ?original message)/im,
+  end: /^[ \t]*(?:below is a copy of the original message|-{3,} ?original message)/im,
 };

@@ -7,7 +7,7 @@ export const qmail: MailSystem = {
   detect: (m) => has.phrase(m, 'this is the qmail-send program', 'qmail-send program at')
     || has.received(m, /\(qmail \d+ invoked for bounce\)/i),
   start: /^[^\n]*(?:wasn't able to deliver your message to the following addresses|unable to deliver your message to the following address)[^\n]*$/im,
-  end: /^\s*-{2,} ?(?:below this line is a copy of the message|enclosed is a copy of the message|original message)/im,
+  end: /^[ \t]*-{2,} ?(?:below this line is a copy of the message|enclosed is a copy of the message|original message)/im,
   rules: [
     { reason: 'suspend', phrases: ['account is locked', 'account is disabled', 'mailbox is disabled'] },
     { reason: 'userunknown', phrases: ['no mailbox here by that name'] },

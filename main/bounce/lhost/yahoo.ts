@@ -7,5 +7,5 @@ export const yahoo: MailSystem = {
   detect: (m) => has.phrase(m, 'we were unable to deliver your message to the following address')
     || has.header(m, 'x-ymailisg'),
   start: /^sorry,? we were unable to deliver your message to the following address[^\n]*$/im,
-  end: /^\s*-{2,} ?below this line is a copy of the message/im,
+  end: /^[ \t]*-{2,} ?below this line is a copy of the message/im,
 };

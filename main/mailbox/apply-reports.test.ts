@@ -38,7 +38,7 @@ describe('reports matched to the exact copy, strongest evidence first', () => {
     const r = t.feed(dsn({ recipient: 'ann@example.org', action: 'failed', status: '5.1.1', diagnostic: '550 5.1.1 <ann@example.org>: User unknown', returned: returned({ copy: copyId, to: 'ann@example.org' }) }));
     expect(r).toMatchObject({ stored: 1, changed: 1, reportUids: [1] });
     expect(t.copy(annId)).toMatchObject({ status: 'Bounced', bounce_class: 'hard' });
-    expect(t.copy(annId).status_reason).toMatch(/^the mailbox does not exist: 550 5\.1\.1/);
+    expect(t.copy(annId).status_reason).toMatch(/^user unknown: the mailbox does not exist: 550 5\.1\.1/);
     expect(t.copy(boId)).toMatchObject({ status: 'Sent' });
     const report = t.db.prepare(`SELECT kind, matched_by, email_id FROM mail_reports`).get();
     expect(report).toEqual({ kind: 'failure', matched_by: 'copy header', email_id: t.emailId });

@@ -2,7 +2,7 @@
 // pure function. advance() then decides whether the status may move (a late report never moves it back).
 import type { BounceClass, RecipientVerdict, ReportKind } from '../bounce/types';
 import type { RecipientStatus } from '../domain/status';
-import { reasonWords } from '../send/smtp-outcome';
+import { reasonWords } from '../domain/reason-words';
 
 export type ActivityKind = 'email_delivered' | 'bounced' | 'auto_reply' | 'complaint';
 
@@ -20,18 +20,8 @@ export interface ReportEffect {
   activity: ActivityKind | null;
 }
 
-const EXTRA_WORDS: Record<string, string> = {
-  vacation: 'automatic reply (the message reached the mailbox)', delivered: 'delivered to the mailbox',
-  feedback: 'the recipient marked the message as spam', undefined: 'refused by the receiving server',
-};
-
-/** The reason in words: the classifier's reason names, as the sender shows SMTP refusals. */
-export function reportWords(reason: string): string {
-  return EXTRA_WORDS[reason] ?? reasonWords(reason);
-}
-
 export function effectOf(kind: ReportKind, v: RecipientVerdict): ReportEffect {
-  const words = reportWords(v.reason);
+  const words = reasonWords(v.reason);
   const none = { deactivate: false, complaint: false, autoReply: false };
   const temporary = v.action === 'delayed' || kind === 'delay' || v.status.startsWith('4') || (!v.status && v.replycode.startsWith('4'));
   switch (v.class) {

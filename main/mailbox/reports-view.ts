@@ -4,7 +4,7 @@ import type { Db } from '../db/open-database';
 import type { MailReportRaw, MailReportSummary, RecipientReport } from '../api/contract';
 import { notFound } from '../api/errors';
 import { prepareAll } from '../store/prepare';
-import { reportWords } from './report-effect';
+import { reasonWords } from '../domain/reason-words';
 
 const SUMMARY = `id, kind, format, subject, from_address AS "from", received_at AS receivedAt, mailbox, matched_by AS matchedBy,
                  email_id AS emailId, error, size`;
@@ -41,7 +41,7 @@ export function reportsView(db: Db) {
       return { ...summary, raw: raw.subarray(0, MAX_SHOWN).toString('utf8'), truncated: raw.length > MAX_SHOWN };
     },
     ofEmail(emailId: number): RecipientReport[] {
-      return (q.ofEmail.all(emailId) as Omit<RecipientReport, 'reasonWords'>[]).map((r) => ({ ...r, reasonWords: reportWords(r.reason) }));
+      return (q.ofEmail.all(emailId) as Omit<RecipientReport, 'reasonWords'>[]).map((r) => ({ ...r, reasonWords: reasonWords(r.reason) }));
     },
   };
 }

@@ -85,7 +85,7 @@ describe.skipIf(missing !== null)(`the mailbox watcher on real Postfix and Dovec
     const delivered = await send(app, at('ana'), 'Proofs for Ana');
     await until(() => recipientOf(app, bounced).status === 'Bounced', 'the bounce to be applied');
     expect(recipientOf(app, bounced)).toMatchObject({ bounceClass: 'hard' });
-    expect(recipientOf(app, bounced).reason).toMatch(/^the mailbox does not exist/);
+    expect(recipientOf(app, bounced).reason).toMatch(/^user unknown: the mailbox does not exist/);
     await until(() => recipientOf(app, delivered).status === 'Delivered', 'the success report to be applied');
 
     const reports = app.db.prepare(`SELECT kind, matched_by AS matchedBy FROM mail_reports ORDER BY id`).all();

@@ -171,7 +171,7 @@ describe('sender against an in-process SMTP server', () => {
     const { emailId } = queueEmail(db, { recipients: [{ address: 'busy@outpost.test' }] });
     const s = startSender();
     await until(() => rows(emailId)[0]!.status === 'Soft Bounced');
-    expect(rows(emailId)[0]!.status_reason).toMatch(/temporarily refused: the mailbox is full \(attempt 1 of 3/);
+    expect(rows(emailId)[0]!.status_reason).toMatch(/temporarily refused: mailbox full: the mailbox is full \(attempt 1 of 3/);
     expect(s.status().state).not.toBe('error');
     await until(settled(emailId));
     const r = rows(emailId)[0]!;
@@ -200,7 +200,7 @@ describe('sender against an in-process SMTP server', () => {
     startSender();
     await until(settled(emailId));
     const [gone, spam, ok] = rows(emailId);
-    expect([gone!.status, gone!.bounce_class, gone!.status_reason, gone!.send_state]).toEqual(['Bounced', 'hard', 'the mailbox does not exist', 'done']);
+    expect([gone!.status, gone!.bounce_class, gone!.status_reason, gone!.send_state]).toEqual(['Bounced', 'hard', 'user unknown: the mailbox does not exist', 'done']);
     expect(gone!.smtp_reply).toBe('550 5.1.1 <gone@outpost.test>: Recipient address rejected: User unknown');
     expect([spam!.status, spam!.bounce_class]).toEqual(['Blocked', 'blocked']);
     expect(spam!.smtp_reply).toContain('5.7.1');
@@ -210,7 +210,7 @@ describe('sender against an in-process SMTP server', () => {
     const notices = db.prepare(`SELECT kind, count, link FROM notices WHERE seen_at IS NULL`).all();
     expect(notices).toEqual([{ kind: 'failures', count: 2, link: 'failed' }]);
     const stopped = db.prepare(`SELECT email_norm, kind, reason FROM suppressions`).all();
-    expect(stopped).toEqual([{ email_norm: 'gone@outpost.test', kind: 'deactivated', reason: 'hard bounce at sending: the mailbox does not exist' }]);
+    expect(stopped).toEqual([{ email_norm: 'gone@outpost.test', kind: 'deactivated', reason: 'hard bounce at sending: user unknown: the mailbox does not exist' }]);
   });
 
   it('keeps copies queued on a refused login, raises one notice, and sends once the password is fixed', async () => {

@@ -4,6 +4,7 @@
 import { classOf } from '../bounce/reasons/classes';
 import { decideReason } from '../bounce/reasons';
 import type { BounceClass } from '../bounce/types';
+import { reasonWords } from '../domain/reason-words';
 
 export type Outcome =
   /** 2xx: the user's server took it. */
@@ -37,22 +38,7 @@ const PER_MESSAGE_CODES = new Set(['EMESSAGE', 'ESTREAM', 'EENVELOPE', 'EMAXRECI
 // Refusals that are about the sending account, not the recipient: the whole queue waits.
 const ACCOUNT_LIMIT = /\b[45]\.4\.5\b|sending (?:quota|limit)|quota exceeded|too many (?:messages|emails|recipients)|rate limit|try again later, closing/i;
 
-const WORDS: Record<string, string> = {
-  userunknown: 'the mailbox does not exist', hostunknown: 'the domain does not exist or takes no mail', hasmoved: 'the address has moved',
-  mailboxfull: 'the mailbox is full', exceedlimit: 'the message exceeds the mailbox limit', systemfull: 'the receiving system is out of space',
-  suspend: 'the mailbox is disabled', mesgtoobig: 'the message is too large', networkerror: 'a network problem on the way',
-  expired: 'delivery took too long', systemerror: 'a temporary problem at the receiving server', toomanyconn: 'the receiving server is busy',
-  mailererror: 'a mail program error at the receiving server', speeding: 'sending too fast for the receiving server',
-  failedstarttls: 'the receiving server requires encryption', blocked: 'the receiving server blocks the sender',
-  rejected: 'the sender address was refused', spamdetected: 'refused as spam', policyviolation: 'refused by the receiving server\'s policy',
-  securityerror: 'refused for security reasons', virusdetected: 'refused as carrying a virus', filtered: 'refused by a filter at the mailbox',
-  norelaying: 'the server refused to relay it', authfailure: 'refused: the sender failed SPF/DKIM/DMARC checks',
-  badreputation: 'refused for the sender\'s reputation', requireptr: 'refused: the sending server has no reverse DNS',
-  notcompliantrfc: 'refused as not standards-compliant', contenterror: 'refused for its content', suppressed: 'the address is on the provider\'s suppression list',
-  notaccept: 'the domain accepts no mail',
-};
 
-export const reasonWords = (reason: string) => WORDS[reason] ?? 'refused by the receiving server';
 
 function replyOf(err: SmtpError): string {
   return (err.response ?? err.message ?? '').replace(/\s+/g, ' ').trim();

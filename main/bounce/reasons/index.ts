@@ -1,5 +1,6 @@
 // Deciding a recipient's reason: the diagnostic text first (in the order below, most
 // specific first), then the enhanced status code, then what the report's shape implies.
+import { attachment } from './attachment';
 import { authfailure } from './authfailure';
 import { badreputation } from './badreputation';
 import { blocked } from './blocked';
@@ -20,7 +21,7 @@ import { notcompliantrfc } from './notcompliantrfc';
 import { policyviolation } from './policyviolation';
 import { rejected } from './rejected';
 import { requireptr } from './requireptr';
-import { firstRule, type ReasonRule } from './rule';
+import { firstRule, type MatchKind, type ReasonRule } from './rule';
 import { classOf } from './classes';
 import { stageOf } from './command';
 import { securityerror } from './securityerror';
@@ -40,7 +41,7 @@ import { squeeze } from '../text';
 
 /** Order matters: a text that names several reasons gets the first. */
 export const RULES: readonly ReasonRule[] = [
-  notcompliantrfc, norelaying, spamdetected, authfailure, requireptr, badreputation, virusdetected, suppressed,
+  notcompliantrfc, norelaying, spamdetected, authfailure, requireptr, badreputation, virusdetected, suppressed, attachment,
   mailboxfull, exceedlimit, mesgtoobig, systemfull, suspend, hasmoved, notaccept, hostunknown, userunknown,
   rejected, filtered, toomanyconn, speeding, failedstarttls,
   expired, mailererror, networkerror, blocked, policyviolation, contenterror, securityerror, systemerror, syntaxerror,
@@ -72,8 +73,27 @@ const MAX_SCAN = 1536;
 // Transcript markers ("<<< ") split phrases the same way.
 const REPLY_PREFIX = /(?:^|\s)(?:<<< ?|>>> ?)?[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}\s)?|<<<|>>>/g;
 
+// Footers are not evidence: an antivirus stamp ("scanned for viruses by ...") names a virus, a
+// disclaimer names policies and confidentiality. A stamp line is dropped; a signature delimiter
+// or a disclaimer ends the text (not at its very start: there it is all the report says).
+const STAMP = /\b(?:scanned|checked|protected|cleaned|filtered|verified|swept)\b[^\n]{0,120}?(?:virus|malware|anti-?spam|threats)|\b(?:virus[- ]free|no virus(?:es)? (?:was |were )?found|antivirus|anti-virus)\b/;
+// ... unless the line says something was found: then it is the refusal itself.
+const FOUND = /infected|detected|(?:virus|malware|worm|trojan) (?:was |has been )?found|found (?:a |the )?(?:virus|malware)|contains? (?:a )?(?:virus|malware)|identified/;
+const FOOTER = /^(?:-- ?$|_{10,}\s*$|\*{10,}\s*$|(?:disclaimer|confidentiality notice|legal notice|privileged and confidential)\b|this (?:e-?mail|message|communication) (?:and any|is confidential|contains confidential|may contain|is intended)|the information (?:contained )?in this (?:e-?mail|message|communication))/m;
+
+function isStamp(line: string): boolean {
+  return STAMP.test(line) && !FOUND.test(line.replace(/no virus(?:es)? (?:was |were )?found/g, ''));
+}
+
+function withoutFooters(lower: string): string {
+  const cut = lower.search(FOOTER);
+  const text = cut > 0 ? lower.slice(0, cut) : lower;
+  if (!text.includes('vir') && !text.includes('scan') && !text.includes('malware')) return text;
+  return text.split('\n').filter((line) => !isStamp(line)).join('\n');
+}
+
 function flatten(text: string): string {
-  return squeeze(text.slice(0, MAX_SCAN).toLowerCase().replace(/[\u2018\u2019]/g, "'"));
+  return squeeze(withoutFooters(text.slice(0, MAX_SCAN).toLowerCase()).replace(/[\u2018\u2019]/g, "'"));
 }
 
 function withoutReplyCodes(flat: string): string {
@@ -82,18 +102,35 @@ function withoutReplyCodes(flat: string): string {
 
 const NONE: readonly ReasonRule[] = [];
 
-/** First rule whose phrases appear in the texts (most direct text first), else whose broad words do. */
-function byPhrase(texts: readonly string[], own: readonly ReasonRule[]): ReasonVerdict | null {
-  for (const kind of ['phrase', 'word'] as const) {
-    for (const text of texts) {
-      // A mail system's own rules come before the common ones.
-      for (const rules of [own, RULES]) {
-        const found = firstRule(rules, text, kind);
-        if (found) return { reason: found.rule.reason, why: `${kind}:${found.rule.reason}:${found.hit.trim()}`, own: rules === own };
-      }
-    }
+/** Words of a refusal ("recipient rejected", "access denied") rather than of a missing mailbox. */
+const REFUSAL = /rejected|denied|refused|not allowed|no valid recipients/;
+
+/** The first rule (a mail system's own before the common ones) whose `kind` matches one text. */
+function phraseIn(text: string, own: readonly ReasonRule[], kind: MatchKind): ReasonVerdict | null {
+  for (const rules of [own, RULES]) {
+    const found = firstRule(rules, text, kind);
+    if (found) return { reason: found.rule.reason, why: `${kind}:${found.rule.reason}:${found.hit.trim()}`, own: rules === own };
   }
   return null;
+}
+
+/** First text (most direct first) in which a rule's `kind` matches. */
+function byPhrase(texts: readonly string[], own: readonly ReasonRule[], kind: MatchKind): ReasonVerdict | null {
+  for (const text of texts) {
+    const found = phraseIn(text, own, kind);
+    if (found) return found;
+  }
+  return null;
+}
+
+// Reasons that say only "refused" in some way: a precise status code about the mailbox, its size
+// or its host outranks them (a "denied" or "rejected" beside 5.1.1 is the refusal of an unknown user).
+const REFUSAL_WORDS = new Set(['rejected', 'blocked', 'filtered', 'policyviolation', 'securityerror', 'contenterror', 'virusdetected', 'spamdetected', 'systemerror', 'syntaxerror', 'networkerror', 'mailererror']);
+
+/** A precise code about the mailbox, its host or its size outranks words that only say "refused". */
+function codeOutranks(byCode: string, phrase: string, temporary: boolean): boolean {
+  const c = classOf(byCode, temporary);
+  return !temporary && (c === 'hard' || c === 'soft') && REFUSAL_WORDS.has(phrase);
 }
 
 export function decideReason(input: ReasonInput): ReasonVerdict {
@@ -109,7 +146,20 @@ export function decideReason(input: ReasonInput): ReasonVerdict {
   const byCode = reasonOfStatus(status);
   const coded = texts[0] ? providerCode(texts[0]) : null;
   if (coded) return { reason: coded[0], why: `provider-code:${coded[1]}`, own: true };
-  const found = byPhrase(texts, input.own ?? NONE);
+  const own = input.own ?? NONE;
+  // Evidence in order of strength: the server's own words (the first text: Diagnostic-Code, or
+  // the reply quoted for this recipient), the enhanced status code, the phrases of the report's
+  // surrounding text, broad words. A weaker one never overrides a stronger one of another class.
+  let found = texts[0] ? phraseIn(texts[0], own, 'phrase') : null;
+  if (!found) {
+    const around = byPhrase(texts.slice(1), own, 'phrase');
+    // A permanent code outranks the report's other words; temporary codes are used loosely.
+    found = around && byCode && !temporary && classOf(byCode, temporary) !== classOf(around.reason, temporary) ? null : around;
+  }
+  if (!found) {
+    const word = byPhrase(texts, own, 'word');
+    found = word && byCode && codeOutranks(byCode, word.reason, temporary) ? null : word;
+  }
   if (found) {
     // Words about "unknown" at MAIL FROM describe the sender; after DATA a filter spoke.
     if (stage === 'MAIL' && (found.reason === 'userunknown' || found.reason === 'hostunknown')) return { reason: 'rejected', why: `${found.why}+stage:mail` };
@@ -125,6 +175,11 @@ export function decideReason(input: ReasonInput): ReasonVerdict {
     // (Sisimai's rule: such text is "filtered").
     if (found.reason === 'userunknown' && !found.own && stage === '' && !statusSaysUnknownUser(status)) {
       return { reason: 'filtered', why: `${found.why}+stage:unknown` };
+    }
+    // A security/policy code (x.7.x) is the server's structured word: words like "recipient
+    // rejected" under it are a policy refusal, not proof that the mailbox is gone.
+    if (found.reason === 'userunknown' && !found.own && /^[45]\.7\./.test(status) && REFUSAL.test(found.why)) {
+      return { reason: byCode || 'policyviolation', why: `${found.why}+status:${status}` };
     }
     // A temporary DNS failure does not prove the domain is gone.
     if (temporary && found.reason === 'hostunknown') return { reason: 'networkerror', why: `${found.why}+temporary` };

@@ -4,8 +4,9 @@ import type { ReasonRule } from './rule';
 export const notaccept: ReasonRule = {
   reason: 'notaccept',
   phrases: [
-    'does not accept mail', 'accepts no mail', 'not accepting mail', 'no mail is accepted', 'null mx',
-    'mail is not accepted', 'not accepting messages', 'does not accept e-mail',
+    'accepts no mail', 'no mail is accepted', 'null mx', 'mail is not accepted', 'not accepting messages',
     'system not accepting network messages', 'no mx found', 'indicated no smtp service',
   ],
+  // "Does not accept mail from you" is a filter's refusal of the sender, not a closed domain.
+  patterns: [/(?:does not|doesn't) accept (?:e-?)?mail(?! from)/, /not accepting (?:e-?)?mail(?! from)/],
 };

@@ -38,6 +38,23 @@ export const userunknown: ReasonRule = {
     '用户不存在', '收件人不存在', '帐户不存在', '账户不存在', '帳戶不存在', // zh
     'пользователь не найден', 'нет такого пользователя', 'неизвестный пользователь', 'адресат не найден', // ru
     'nieznany użytkownik', 'użytkownik nie istnieje', 'konto nie istnieje', // pl
+    'adres nie istnieje', 'skrzynka nie istnieje', 'brak takiego użytkownika', 'nie ma takiego konta', // pl
+    'такого ящика нет', 'ящик не существует', 'адрес не существует', 'несуществующий адрес', 'нет такого ящика', // ru
+    'ユーザ不明', 'ユーザー不明', '宛先のメールアドレスは存在しません', // ja
+    'existiert nicht', 'nicht vorhanden', 'gibt es nicht', // de, "... does not exist"
+    "n'existe pas", 'inexistant', // fr
+    'no existe', 'inexistente', // es, pt, it
+    'non esiste', // it
+    'não existe', // pt
+    'bestaat niet', // nl
+    // Plain wordings that say the mailbox is not there, with no code beside them.
+    'does not exist', "doesn't exist", 'does not exists', 'no mailbox', 'no such address', 'no such email',
+    'no such e-mail', 'not a known', 'unknown recipient', 'unknown email', 'unknown e-mail', 'not found in directory',
+    'not found in the directory', 'no longer exists', 'no longer active', 'is not a valid recipient', 'invalid address',
+    'invalid email address', 'invalid e-mail address', 'invalid recipient address', 'bad recipient', 'bad address',
+    'no user by that name', 'no user with that name', 'user is unknown', 'user not known', 'unknown alias',
+    'recipient is not known', 'recipient is unknown', 'address is unknown', 'mailbox is unknown', 'not a valid address',
+    'unknown to this',
   ],
   patterns: [
     /(?<!sender )\baddress rejected\.?$/, // a bare "(Recipient) address rejected." and nothing more

@@ -7,34 +7,50 @@ export function parseFieldGroups(text: string, maxGroups = 200): FieldGroup[] {
   const groups: FieldGroup[] = [];
   let cur: FieldGroup = new Map();
   let last = '';
-  for (const line of text.split('\n')) {
-    if (groups.length >= maxGroups) break;
-    if (line.trim() === '') {
-      if (cur.size) groups.push(cur);
-      cur = new Map();
+  // Lines are walked by index, not split: a part of many (blank) lines costs no string per line.
+  for (let pos = 0; pos < text.length && groups.length < maxGroups;) {
+    let eol = text.indexOf('\n', pos);
+    if (eol < 0) eol = text.length;
+    const from = pos;
+    pos = eol + 1;
+    const first = text.charCodeAt(from);
+    if (eol === from || isBlank(text, from, eol)) {
+      if (cur.size) {
+        groups.push(cur);
+        cur = new Map();
+      }
       last = '';
       continue;
     }
-    if ((line.startsWith(' ') || line.startsWith('\t')) && last) {
+    if ((first === 32 || first === 9) && last) {
       const prev = cur.get(last) ?? '';
-      if (prev.length < 4096) cur.set(last, prev + ' ' + line.trim());
+      if (prev.length < 4096) cur.set(last, prev + ' ' + text.slice(from, Math.min(eol, from + 4096)).trim());
       continue;
     }
-    const colon = line.indexOf(':');
-    if (colon <= 0 || colon > 40) {
+    const colon = text.indexOf(':', from);
+    if (colon < 0 || colon >= eol || colon - from > 40 || colon === from) {
       last = '';
       continue;
     }
-    const name = line.slice(0, colon).trim().toLowerCase();
+    const name = text.slice(from, colon).trim().toLowerCase();
     if (!/^[a-z0-9-]+$/.test(name)) {
       last = '';
       continue;
     }
-    if (!cur.has(name)) cur.set(name, line.slice(colon + 1).trim());
+    if (!cur.has(name)) cur.set(name, text.slice(colon + 1, eol).trim());
     last = name;
   }
-  if (cur.size) groups.push(cur);
+  if (cur.size && groups.length < maxGroups) groups.push(cur);
   return groups;
+}
+
+/** Only white space between `from` and `to`. */
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13 && c !== 11 && c !== 12 && c !== 0xa0) return c > 0x7f && text.slice(i, to).trim() === '';
+  }
+  return true;
 }
 
 // An address is read by hand, outward from its "@", in one pass: a pattern with a lazily

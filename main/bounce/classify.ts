@@ -5,11 +5,11 @@ import { detectSystem, GENERIC } from './lhost/index';
 import { scanRecipients, section } from './lhost/scan';
 import type { MailSystem, TextRecipient } from './lhost/system';
 import { readComplaint } from './formats/arf';
-import { isAutoReply } from './formats/autoreply';
+import { hasAutoReplyHeaders, isAutoReply } from './formats/autoreply';
 import { addressOf } from './formats/fields';
 import { emptyOriginal, readOriginal } from './formats/original';
 import { looksLikeDeliveryStatus, parseDeliveryStatus, type DsnReport } from './formats/rfc3464';
-import { isFromDaemon, isReplyOrForward, looksLikeReport } from './detect';
+import { hasReportSubject, isFromDaemon, isReplyOrForward, looksLikeReport } from './detect';
 import { readMail, type Mail } from './mail';
 import { partText } from './mime/parse';
 import { classOf } from './reasons/classes';
@@ -40,7 +40,7 @@ function classifyMail(mail: Mail, outer: boolean): BounceReport {
   // because vacation programs also send with an empty envelope sender.
   const found = recognize(mail);
   const report = complaint(mail) ?? (found.dsn || found.system ? delivery(mail, found) : null)
-    ?? autoreply(mail) ?? (found.isReport ? delivery(mail, found) : null);
+    ?? autoreply(mail, found.dsn !== null || hasReportSubject(mail) || isMultipartReport(mail)) ?? (found.isReport ? delivery(mail, found) : null);
   if (outer && looksLikeReport(mail) && (!report || report.recipients.every((r) => r.reason === 'undefined'))) {
     // A mail system that wraps another system's report in a message/rfc822 part: read the inner one.
     const wrapped = mail.parts.find((p) => p.type === 'message/rfc822' && p.message);
@@ -76,8 +76,9 @@ function complaint(mail: Mail): BounceReport | null {
   return { kind: 'complaint', headers: NO_HEADERS, format: 'arf', recipients, original: readOriginal(mail) };
 }
 
-function autoreply(mail: Mail): BounceReport | null {
-  if (isReplyOrForward(mail) || isFromDaemon(mail) || !isAutoReply(mail)) return null;
+function autoreply(mail: Mail, isReport: boolean): BounceReport | null {
+  // A "Re:" subject is a person's reply unless the headers say a program sent it (RFC 3834).
+  if (isFromDaemon(mail) || (isReplyOrForward(mail) ? !hasAutoReplyHeaders(mail) : !isAutoReply(mail, isReport))) return null;
   const from = addressOf(mail.headers.get('from'));
   // The person's (or their program's) own words are the diagnostic: "back on the 12th".
   const words = verdict(from, 'vacation', 'rfc3834', { diagnostic: oneLine(mail.text) });
@@ -118,9 +119,13 @@ interface Recognized {
   system: MailSystem | null;
 }
 
+function isMultipartReport(mail: Mail): boolean {
+  return mail.headers.raw('content-type').toLowerCase().includes('multipart/report');
+}
+
 /** What kind of report this is: read once, used by both readings of a delivery report. */
 function recognize(mail: Mail): Recognized {
-  const isReport = looksLikeReport(mail) || mail.headers.raw('content-type').toLowerCase().includes('multipart/report');
+  const isReport = looksLikeReport(mail) || isMultipartReport(mail);
   const dsn = dsnOf(mail, isReport);
   // Mail-system phrases in a person's message (a pasted or quoted bounce) prove nothing.
   return { isReport, dsn, system: detectSystem(mail, isReport || dsn !== null) };

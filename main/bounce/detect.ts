@@ -26,6 +26,11 @@ export function isReplyOrForward(mail: Mail): boolean {
   return REPLY_PREFIX.test(mail.subject);
 }
 
+/** The subject a mail system writes on a report ("Undelivered Mail Returned to Sender"). */
+export function hasReportSubject(mail: Mail): boolean {
+  return BOUNCE_SUBJECT.test(mail.subject);
+}
+
 export function looksLikeReport(mail: Mail): boolean {
   // Some mail systems answer with "Re:" subjects, but a person never sends as MAILER-DAEMON.
   if (isFromDaemon(mail)) return true;

@@ -5,7 +5,7 @@ import type { Mail } from './mail';
 
 const REPLY_PREFIX = /^(?:re|fwd?|aw|wg|tr|rv|sv|vs|antw|r|i|enc|doorst)\s*(?:\[\d+\])?\s*:/i;
 
-const DAEMON_FROM = /mailer-daemon|post_?master|mail delivery (?:system|subsystem)|mail administrator|mail system|mdaemon|\bdaemon@|bounces?@|nobody@|no-reply@sns\.amazonaws\.com/i;
+const DAEMON_FROM = /mailer[-_ ]?daemon|post_?master|mail delivery (?:system|subsystem|service|agent)|delivery subsystem|internet mail delivery|mail administrator|mail system|mail router|mdaemon|\bdaemon@|bounces?@|double-bounce|nobody@|no-reply@sns\.amazonaws\.com/i;
 
 const BOUNCE_SUBJECT = new RegExp(
   [
@@ -13,6 +13,19 @@ const BOUNCE_SUBJECT = new RegExp(
     'returned mail', 'return(?:ed|ing) message', 'mail delivery failed', 'failure notice', 'could not (?:be )?deliver', 'delivery to .{0,80} failed',
     'mail system error', 'delayed mail', 'warning: could not send', 'message not delivered', 'failed delivery', 'rejected', 'bounce',
     'notification', 'unzustellbar', 'エラー', '返送', 'non remis', 'non recapitabile', 'no entregado', 'onbestelbaar', 'nicht zustellbar', '配信',
+    // More wordings of the same, as data: one line per language.
+    'non-?deliver', 'failed mail', 'mail not delivered', 'unable to deliver', "can(?:not|'t) deliver", "couldn't deliver", 'delivery delayed',
+    'message delayed', 'delivery warning', 'warning: message', 'returned to sender', 'returned e-?mail', 'permanent error', 'message status',
+    'mail error', 'error sending', 'could not be sent', 'not be delivered',
+    'nicht zugestellt', 'zustellung fehlgeschlagen', 'unzustellbare', // de
+    '[ée]chec de (?:la )?(?:remise|distribution|livraison)', 'non distribuable', 'non délivré', // fr
+    'no se pudo entregar', 'devuelto', 'error de entrega', // es
+    'non consegnat', 'non recapitat', 'mancata consegna', // it
+    'n[ãa]o entregue', 'n[ãa]o foi poss[íi]vel entregar', 'falha na entrega', // pt
+    'niet afgeleverd', 'kon niet worden bezorgd', 'niet bezorgd', // nl
+    'niedostarczon', 'nie można dostarczyć', 'nie mo[żz]na dostarczy[ćc]', // pl
+    'не доставлено', 'недоставлен', 'не удалось доставить', 'ошибка доставки', // ru
+    '未達', '送信エラー', '配送エラー', // ja
   ].join('|'),
   'i',
 );
@@ -35,6 +48,8 @@ export function looksLikeReport(mail: Mail): boolean {
   // Some mail systems answer with "Re:" subjects, but a person never sends as MAILER-DAEMON.
   if (isFromDaemon(mail)) return true;
   if (isReplyOrForward(mail)) return false;
+  // Only mail systems name the recipients they failed in a header of their own (Exim and kin).
+  if (mail.headers.has('x-failed-recipients')) return true;
   const returnPath = mail.headers.raw('return-path');
   return /^<?\s*>?$/.test(returnPath) && mail.headers.has('return-path')
     || BOUNCE_SUBJECT.test(mail.subject);

@@ -1,4 +1,5 @@
 // The mail systems we recognize, tried in order; the first whose signature matches reads the report.
+import { isReplyOrForward } from '../detect';
 import type { Mail } from '../mail';
 import { amazonses } from './amazonses';
 import { courier } from './courier';
@@ -25,7 +26,13 @@ export const SYSTEMS: readonly MailSystem[] = [
 /** A report from an unrecognized system is still read with the common separators. */
 export const GENERIC: MailSystem = { name: 'generic', detect: () => true };
 
-/** The system that wrote the report; text signatures count only in mail that looks like a report. */
+/**
+ * The system that wrote the report. Text signatures count in mail that looks like a report, or
+ * in any message that is not a person's reply or forward: a mail system's fixed opening ("This is
+ * the mail system at host ...") at the head of a message proves a report whatever its sender or
+ * subject says; quoted under a "Re:" or "Fwd:" it proves nothing.
+ */
 export function detectSystem(mail: Mail, looksLikeReport: boolean): MailSystem | null {
-  return SYSTEMS.find((s) => (looksLikeReport || s.headerSignature) && s.detect(mail)) ?? null;
+  const text = looksLikeReport || !isReplyOrForward(mail);
+  return SYSTEMS.find((s) => (text || s.headerSignature) && s.detect(mail)) ?? null;
 }

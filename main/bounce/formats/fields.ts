@@ -27,8 +27,10 @@ export function parseFieldGroups(text: string, maxGroups = 200): FieldGroup[] {
       if (prev.length < 4096) cur.set(last, prev + ' ' + text.slice(from, Math.min(eol, from + 4096)).trim());
       continue;
     }
-    const colon = text.indexOf(':', from);
-    if (colon < 0 || colon >= eol || colon - from > 40 || colon === from) {
+    // The colon within the name's 40 characters: an indexOf to the next colon anywhere would
+    // scan the rest of the text from every line without one (quadratic).
+    const colon = colonWithin(text, from + 1, Math.min(eol, from + 41));
+    if (colon < 0) {
       last = '';
       continue;
     }
@@ -42,6 +44,12 @@ export function parseFieldGroups(text: string, maxGroups = 200): FieldGroup[] {
   }
   if (cur.size && groups.length < maxGroups) groups.push(cur);
   return groups;
+}
+
+/** The first ":" in [from, to), or -1. */
+function colonWithin(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 58) return i;
+  return -1;
 }
 
 /** Only white space between `from` and `to`. */

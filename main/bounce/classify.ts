@@ -109,6 +109,17 @@ function bestStatus(dsnStatus: string, texts: readonly string[]): string {
   return dsnStatus;
 }
 
+/**
+ * The report's own words in its subject, without the returned message's subject it repeats
+ * ("Undeliverable: <subject>"): where that subject is unknown, only the words before the colon.
+ */
+function subjectWords(subject: string, originalSubject: string): string {
+  const own = originalSubject.trim();
+  if (own && subject.includes(own)) return subject.replace(own, ' ');
+  const colon = subject.indexOf(':');
+  return colon >= 0 ? subject.slice(0, colon) : subject;
+}
+
 function oneLine(s: string): string {
   return squeeze(s.slice(0, 2000)).slice(0, 1000);
 }
@@ -168,16 +179,23 @@ function delivery(mail: Mail, { isReport, dsn, system }: Recognized): BounceRepo
   if (!rows.length) return null;
 
   const delayed = !dsn && /\b(?:delayed|delay|will (?:be retried|retry|keep trying)|not yet been delivered|still trying)\b/i.test(mail.subject);
+  const original = readOriginal(mail);
   const recipients = rows.map((row) => {
     const status = bestStatus(row.status, row.texts);
     const diagnostic = oneLine(row.diagnostic);
     const replycode = REPLY_RE.exec(diagnostic || row.texts.join('\n'))?.[1] ?? '';
     const action = row.action || (delayed ? 'delayed' : '');
-    const { reason, why } = decideReason({ texts: row.texts, status, replycode, action, own: sys.rules, named: row.named });
+    let { reason, why } = decideReason({ texts: row.texts, status, replycode, action, own: sys.rules, named: row.named });
+    // The subject is the weakest evidence: read only when nothing else spoke, and without the
+    // returned message's own subject, which the report's subject often repeats.
+    if (reason === 'undefined') {
+      const said = subjectWords(mail.subject, original.subject);
+      const bySubject = said ? decideReason({ texts: [said], status, replycode, action }) : null;
+      if (bySubject && bySubject.why.startsWith('phrase:')) ({ reason, why } = { reason: bySubject.reason, why: `subject:${bySubject.why}` });
+    }
     return verdict(row.address, reason, why, { status, replycode, diagnostic, host: row.host, action });
   });
 
-  const original = readOriginal(mail);
   if (dsn) {
     original.envelopeId = dsn.envelopeId;
     original.recipient = rows[0]?.original || rows[0]?.address || '';

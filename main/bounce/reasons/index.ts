@@ -39,10 +39,15 @@ import { userunknown } from './userunknown';
 import { virusdetected } from './virusdetected';
 import { squeeze } from '../text';
 
-/** Order matters: a text that names several reasons gets the first. */
+/**
+ * Order matters: a text that names several reasons gets the first. The mailbox's own state (full,
+ * too big, disabled, moved, unknown) comes before refusals that only say how the server judged
+ * the message (spam, virus, authentication), which a report often adds around the real cause.
+ */
 export const RULES: readonly ReasonRule[] = [
-  notcompliantrfc, norelaying, spamdetected, authfailure, requireptr, badreputation, virusdetected, suppressed, attachment,
+  notcompliantrfc, norelaying, requireptr, badreputation, suppressed, attachment,
   mailboxfull, exceedlimit, mesgtoobig, systemfull, suspend, hasmoved, notaccept, hostunknown, userunknown,
+  spamdetected, authfailure, virusdetected,
   rejected, filtered, toomanyconn, speeding, failedstarttls,
   expired, mailererror, networkerror, blocked, policyviolation, contenterror, securityerror, systemerror, syntaxerror,
 ];
@@ -130,6 +135,9 @@ function byPhrase(texts: readonly string[], own: readonly ReasonRule[], kind: Ma
 // or its host outranks them (a "denied" or "rejected" beside 5.1.1 is the refusal of an unknown user).
 const REFUSAL_WORDS = new Set(['rejected', 'blocked', 'filtered', 'policyviolation', 'securityerror', 'contenterror', 'virusdetected', 'spamdetected', 'systemerror', 'syntaxerror', 'networkerror', 'mailererror']);
 
+/** Each rule alone, to ask whether a text also names the reason a status code names. */
+const ALONE = new Map<string, readonly ReasonRule[]>(RULES.map((r) => [r.reason, [r]]));
+
 /** A precise code about the mailbox, its host or its size outranks words that only say "refused". */
 function codeOutranks(byCode: string, phrase: string, temporary: boolean): boolean {
   const c = classOf(byCode, temporary);
@@ -154,6 +162,13 @@ export function decideReason(input: ReasonInput): ReasonVerdict {
   // the reply quoted for this recipient), the enhanced status code, the phrases of the report's
   // surrounding text, broad words. A weaker one never overrides a stronger one of another class.
   let found = texts[0] ? phraseIn(texts[0], own, 'phrase') : null;
+  // Two phrases in the server's words ("user unknown ... rejected by our spam filter"): the one
+  // the permanent status code agrees with wins over a mere refusal.
+  if (found && byCode && !found.own && codeOutranks(byCode, found.reason, temporary)) {
+    const agreed = ALONE.get(byCode);
+    const hit = agreed && firstRule(agreed, texts[0] ?? '', 'phrase');
+    if (hit) found = { reason: byCode, why: `phrase:${byCode}:${hit.hit.trim()}+status:${status}` };
+  }
   if (!found) {
     const around = byPhrase(texts.slice(1), own, 'phrase');
     // A permanent code outranks the report's other words; temporary codes are used loosely.

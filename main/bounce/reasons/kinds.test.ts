@@ -99,6 +99,14 @@ describe('evidence in order of strength', () => {
     expect(reason('550 not permitted', '5.1.1')).toBe('userunknown');
   });
 
+  it('of two phrases in the server\'s words, the one the status code agrees with wins', () => {
+    expect(reason('550 5.1.1 <kim@example.org>: user unknown (see our spam filter policy)')).toBe('userunknown');
+    expect(reason('552 5.2.2 Mailbox full, message rejected by the virus scanner')).toBe('mailboxfull');
+    // With no code, the mailbox's state comes before how the server judged the message.
+    expect(reason('550 <kim@example.org>: user unknown (see our spam filter policy)')).toBe('userunknown');
+    expect(reason('550 <kim@example.org>: mailbox full; spam score 0.1')).toBe('mailboxfull');
+  });
+
   it('a permanent status code outranks phrases in the report\'s surrounding text', () => {
     const r = read('550 5.1.1 Recipient address rejected', '5.1.1', 'failed', ['The mail system\nVirus scanning service: message contained a virus?\n']);
     expect(r.reason).toBe('userunknown');

@@ -142,7 +142,7 @@ export const failedQuery = z.object({
 });
 
 export const reportsQuery = z.object({
-  /** Only reports that matched no copy. */
+  /** Only reports applied to no copy: matched nothing, or could not be read or applied (their error says why). */
   unmatched: z.boolean().default(false),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100),

@@ -162,19 +162,36 @@ describe('nothing twice, nothing skipped', () => {
     expect(t.db.prepare(`SELECT count FROM notices WHERE kind = 'failures'`).get()).toEqual({ count: 1 });
   });
 
-  it('moves the checkpoint in the same transaction: a failure mid-batch stores nothing and keeps the checkpoint', () => {
+  it('moves the checkpoint in the same transaction: when the database fails, nothing is stored and the checkpoint stays', () => {
     const t = sentEmail();
     const marks = checkpoints(t.db);
     marks.put(folder, 7, 10);
-    const apply = reportApplier(t.db);
     const good = analyzeMessage({ uid: 11, raw: Buffer.from(dsn({ recipient: 'ann@example.org', action: 'failed', status: '5.1.1', envelopeId: t.copy(t.recipientIds[0]!).copy_id as string })), size: 1, receivedAt: SENT_AT });
-    const broken = { ...good, uid: 12, hash: 'other', report: { ...good.report, recipients: null as never } };
-    expect(() => apply(folder, 7, [good, broken], 12, SENT_AT)).toThrow();
+    t.db.exec(`CREATE TRIGGER full_disk BEFORE INSERT ON mail_reports BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+    expect(() => reportApplier(t.db)(folder, 7, [good], 12, SENT_AT)).toThrow(/disk is full/);
     expect(marks.get(folder)).toMatchObject({ lastUid: 10 });
     expect(t.copy(t.recipientIds[0]!)).toMatchObject({ status: 'Sent' });
-    expect(t.db.prepare(`SELECT count(*) AS n FROM mail_reports`).get()).toEqual({ n: 0 });
-    apply(folder, 7, [good], 12, SENT_AT);
+    t.db.exec(`DROP TRIGGER full_disk`);
+    reportApplier(t.db)(folder, 7, [good], 12, SENT_AT);
     expect(marks.get(folder)).toMatchObject({ lastUid: 12 });
+    expect(t.copy(t.recipientIds[0]!)).toMatchObject({ status: 'Bounced' });
+  });
+
+  it('a message that cannot be applied is kept with its error and passed over; the rest of its batch is applied', () => {
+    const t = sentEmail();
+    const [ann, bo] = t.recipientIds as [number, number];
+    const report = (id: number, uid: number, address: string) =>
+      analyzeMessage({ uid, raw: Buffer.from(dsn({ recipient: address, action: 'failed', status: '5.1.1', envelopeId: t.copy(id).copy_id as string })), size: 1, receivedAt: SENT_AT });
+    const good = report(ann, 11, 'ann@example.org');
+    const poisoned = { ...report(bo, 12, 'bo@example.org'), report: { ...report(bo, 12, 'bo@example.org').report, recipients: null as never } };
+    const r = reportApplier(t.db)(folder, 7, [good, poisoned], 13, SENT_AT);
+    expect(r).toMatchObject({ stored: 2, changed: 1 });
+    expect(t.copy(ann)).toMatchObject({ status: 'Bounced' });
+    expect(t.copy(bo)).toMatchObject({ status: 'Sent' });
+    expect(t.db.prepare(`SELECT uid, error FROM mail_reports ORDER BY uid`).all()).toEqual([
+      { uid: 11, error: null }, { uid: 12, error: expect.stringMatching(/^could not be applied: /) },
+    ]);
+    expect(checkpoints(t.db).get(folder)).toMatchObject({ lastUid: 13 });
   });
 
   it('a message too large to read is kept (its first 64 KB) with an error and applied nothing', () => {

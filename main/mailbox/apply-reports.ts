@@ -113,8 +113,7 @@ export function reportApplier(db: Db) {
     return { stored: true, failures: failuresNow, changed };
   }
 
-  /** Stores and applies `messages` (read from `f` under `uidvalidity`) and moves the checkpoint to `lastUid`. */
-  return db.transaction((f: FolderRef, uidvalidity: number, messages: readonly AnalyzedMessage[], lastUid: number, now: number): BatchResult => {
+  const applyBatch = db.transaction((f: FolderRef, uidvalidity: number, messages: readonly AnalyzedMessage[], lastUid: number, now: number): BatchResult => {
     const result: BatchResult = { stored: 0, reportUids: [], changed: 0 };
     const touched = new Set<number>();
     let newFailures = 0;
@@ -132,6 +131,35 @@ export function reportApplier(db: Db) {
     marks.put(f, uidvalidity, lastUid, now);
     return result;
   });
+
+  /**
+   * Stores and applies `messages` (read from `f` under `uidvalidity`) and moves the checkpoint to
+   * `lastUid`, all in one transaction. If that fails, one message at a time: one that cannot be
+   * applied is kept with its error and passed over, so a single bad message never stalls the
+   * folder. A failure of the database itself still throws, and nothing moves.
+   */
+  return function apply(f: FolderRef, uidvalidity: number, messages: readonly AnalyzedMessage[], lastUid: number, now: number): BatchResult {
+    try {
+      return applyBatch(f, uidvalidity, messages, lastUid, now);
+    } catch (batchError) {
+      const result: BatchResult = { stored: 0, reportUids: [], changed: 0 };
+      for (const m of messages) {
+        let done: BatchResult;
+        try {
+          done = applyBatch(f, uidvalidity, [m], m.uid, now);
+        } catch (err) {
+          const error = `could not be applied: ${err instanceof Error ? err.message : String(err)}`.slice(0, 500);
+          done = applyBatch(f, uidvalidity, [{ ...m, error }], m.uid, now);
+        }
+        result.stored += done.stored;
+        result.changed += done.changed;
+        result.reportUids.push(...done.reportUids);
+      }
+      if (messages.length === 0) throw batchError;
+      marks.put(f, uidvalidity, lastUid, now);
+      return result;
+    }
+  };
 }
 
 export type ReportApplier = ReturnType<typeof reportApplier>;

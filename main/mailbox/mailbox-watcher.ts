@@ -33,7 +33,7 @@ export interface MailboxWatcher {
 }
 
 const SQL = {
-  counts: `SELECT count(*) AS reportsStored, coalesce(sum(matched_by IS NULL AND error IS NULL), 0) AS unmatched FROM mail_reports`,
+  counts: `SELECT count(*) AS reportsStored, coalesce(sum(matched_by IS NULL), 0) AS unmatched FROM mail_reports`,
 } as const;
 
 // Worst first: the account shows the state of its most troubled folder.

@@ -10,9 +10,9 @@ const SUMMARY = `id, kind, format, subject, from_address AS "from", received_at 
                  email_id AS emailId, error, size`;
 
 const SQL = {
-  list: `SELECT ${SUMMARY} FROM mail_reports WHERE (:unmatched = 0 OR (matched_by IS NULL AND error IS NULL))
+  list: `SELECT ${SUMMARY} FROM mail_reports WHERE (:unmatched = 0 OR matched_by IS NULL)
          ORDER BY received_at DESC, id DESC LIMIT :limit OFFSET :offset`,
-  total: `SELECT count(*) AS n FROM mail_reports WHERE (:unmatched = 0 OR (matched_by IS NULL AND error IS NULL))`,
+  total: `SELECT count(*) AS n FROM mail_reports WHERE (:unmatched = 0 OR matched_by IS NULL)`,
   get: `SELECT ${SUMMARY}, raw FROM mail_reports WHERE id = ?`,
   ofEmail: `
     SELECT m.id AS reportId, rr.recipient_id AS recipientId, m.kind, rr.class, rr.reason, rr.status_code AS statusCode,

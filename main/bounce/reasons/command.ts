@@ -9,7 +9,7 @@ const SAID = /(?:in reply to|after|smtp command:?|smtp:|\[)\s*(?:the\s+)?(end of
 // A reply that starts with the recipient in angle brackets ("550 <a@b>: ...", "550 <a@b>... ...",
 // "550 <a@b>, ...") is the answer to RCPT TO: Postfix, Sendmail and their kin echo the address
 // they refuse. Oracle/Sun Messaging Server says "Remote SMTP server has rejected address".
-const ECHOED = /(?:^|[\s;:])[45]\d\d(?:[ -]|: ?)(?:[45]\.\d{1,3}\.\d{1,3} )?<[^<>\s]{1,200}@[^<>\s]{1,200}>(?::|\.\.\.|,)|server has rejected address/;
+const ECHOED = /(?:^|[\s;:])[45]\d\d(?:[ -]|: ?)(?:[45]\.\d{1,3}\.\d{1,3} )?<[^<>\s@]{1,200}@[^<>\s@]{1,200}>(?::|\.\.\.|,)|server has rejected address/;
 // Sendmail-style transcripts: the command right before the first error reply. DATA is left out:
 // with pipelining the refusal of a RCPT arrives after ">>> DATA" was sent.
 const TRANSCRIPT = />>> ?(rcpt to|mail from|helo|ehlo)\b(?:(?!>>>).){0,300}?<<< ?[45]\d\d/;

@@ -17,6 +17,6 @@ export const blocked: ReasonRule = {
     // Other languages: "refused"/"rejected"/"blocked", only when nothing more precise matched.
     'abgelehnt', 'blockiert', 'gesperrt', 'refusé', 'rejeté', 'bloqué', 'rechazado', 'bloqueado', 'rifiutato',
     'respinto', 'bloccato', 'rejeitado', 'recusado', 'geweigerd', 'geblokkeerd', '拒否', '受信拒否', '拒绝', '拒收',
-    'отклонено', 'заблокирован',
+    'отклонено', 'заблокирован', 'odrzucon', 'zablokowan',
   ],
 };

@@ -19,6 +19,7 @@ export const hostunknown: ReasonRule = {
     'ドメインが存在しません', 'ドメインが見つかりません', 'ホストが見つかりません', // ja
     '域名不存在', '网域不存在', // zh
     'домен не существует', 'неизвестный домен', // ru
+    'domena nie istnieje', 'nieznana domena', 'nie znaleziono domeny', // pl
   ],
   patterns: [/\bhost [a-z0-9.-]{1,253} not found/, /\bdomain\b[^.\n]{0,40}\b(?:not found|unknown|does not exist|not exist)/],
 };

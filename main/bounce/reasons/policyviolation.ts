@@ -16,6 +16,8 @@ export const policyviolation: ReasonRule = {
     'beleid', // nl
     'ポリシー', // ja
     '违反策略', '安全策略', // zh
+    'narusza zasady', 'naruszenie zasad', 'polityka bezpieczeństwa', // pl
+    'нарушение политики', 'политика безопасности', 'запрещено политикой', // ru
   ],
   words: [
     'policy', 'violates', 'violation', 'prohibited', 'not permitted', 'forbidden', 'attachment type', 'file type',

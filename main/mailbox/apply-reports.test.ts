@@ -6,6 +6,8 @@ import { analyzeMessage, MAX_REPORT_BYTES } from './analyze-message';
 import { reportApplier } from './apply-reports';
 import { checkpoints } from './checkpoints';
 import { ADDRESS_WINDOW_MS } from './match-copy';
+import { WATCHER_SQL } from './mailbox-watcher';
+import { REPORTS_SQL } from './reports-view';
 
 const folder = { account: 'studio@imap.outpost.test:993', mailbox: 'INBOX' };
 const SENT_AT = 1_700_000_000_000;
@@ -202,5 +204,16 @@ describe('nothing twice, nothing skipped', () => {
     reportApplier(t.db)(folder, 7, [m], 1, SENT_AT);
     expect(t.db.prepare(`SELECT error IS NOT NULL AS failed, matched_by FROM mail_reports`).get()).toEqual({ failed: 1, matched_by: null });
     expect(t.copy(t.recipientIds[0]!)).toMatchObject({ status: 'Sent' });
+  });
+});
+
+describe('reading reports back', () => {
+  it('lists and counts the unmatched through their own index, never reading the raw bytes of every report', () => {
+    const t = sentEmail();
+    const plan = (sql: string) => (t.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ limit: 10, offset: 0 }) as { detail: string }[]).map((p) => p.detail).join('\n');
+    expect(plan(REPORTS_SQL.unmatched)).toMatch(/INDEX mail_reports_unmatched/);
+    expect(plan(REPORTS_SQL.unmatchedTotal)).toMatch(/INDEX mail_reports_unmatched/);
+    expect(plan(REPORTS_SQL.all)).toMatch(/INDEX mail_reports_by_time/);
+    expect(plan(WATCHER_SQL.counts)).not.toMatch(/SCAN mail_reports(?! USING)/);
   });
 });

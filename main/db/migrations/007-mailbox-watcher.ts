@@ -22,6 +22,8 @@ ALTER TABLE mail_reports ADD COLUMN matched_by TEXT;
 ALTER TABLE mail_reports ADD COLUMN error TEXT;                 -- why it was stored but not applied
 CREATE UNIQUE INDEX mail_reports_by_hash ON mail_reports(content_hash) WHERE content_hash IS NOT NULL;
 CREATE INDEX mail_reports_by_time ON mail_reports(received_at DESC);
+-- Reports applied to no copy (matched nothing, or not readable): listed and counted for the user.
+CREATE INDEX mail_reports_unmatched ON mail_reports(received_at DESC) WHERE matched_by IS NULL;
 
 ALTER TABLE report_recipients ADD COLUMN host TEXT NOT NULL DEFAULT '';
 ALTER TABLE report_recipients ADD COLUMN applied TEXT NOT NULL DEFAULT '';  -- the status the report moved the copy to; '' if none

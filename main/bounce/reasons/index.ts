@@ -131,12 +131,15 @@ function byPhrase(texts: readonly string[], own: readonly ReasonRule[], kind: Ma
   return null;
 }
 
+/** Each rule alone, to ask whether a text also names the reason a status code names. */
+const ALONE = new Map<string, readonly ReasonRule[]>(RULES.map((r) => [r.reason, [r]]));
+
 // Reasons that say only "refused" in some way: a precise status code about the mailbox, its size
 // or its host outranks them (a "denied" or "rejected" beside 5.1.1 is the refusal of an unknown user).
 const REFUSAL_WORDS = new Set(['rejected', 'blocked', 'filtered', 'policyviolation', 'securityerror', 'contenterror', 'virusdetected', 'spamdetected', 'systemerror', 'syntaxerror', 'networkerror', 'mailererror']);
 
-/** Each rule alone, to ask whether a text also names the reason a status code names. */
-const ALONE = new Map<string, readonly ReasonRule[]>(RULES.map((r) => [r.reason, [r]]));
+/** The rules that only say the server refused, and why (policy, blocklist, spam ...). */
+const REFUSING: readonly ReasonRule[] = RULES.filter((r) => REFUSAL_WORDS.has(r.reason) && r.reason !== 'systemerror' && r.reason !== 'networkerror' && r.reason !== 'syntaxerror');
 
 /** A precise code about the mailbox, its host or its size outranks words that only say "refused". */
 function codeOutranks(byCode: string, phrase: string, temporary: boolean): boolean {
@@ -202,6 +205,13 @@ export function decideReason(input: ReasonInput): ReasonVerdict {
     // rejected" under it are a policy refusal, not proof that the mailbox is gone.
     if (found.reason === 'userunknown' && !found.own && /^[45]\.7\./.test(status) && REFUSAL.test(found.why)) {
       return { reason: byCode || 'policyviolation', why: `${found.why}+status:${status}` };
+    }
+    // The same words beside a reason to refuse ("Recipient rejected: blocked by policy", "address
+    // rejected, listed at a DNSBL"): the refusal, unless a code says the mailbox is bad.
+    if (found.reason === 'userunknown' && !found.own && REFUSAL.test(found.why) && !statusSaysUnknownUser(status) && texts[0]) {
+      const rest = texts[0].replace(found.why.slice(found.why.indexOf(':', 7) + 1), ' ');
+      const why = firstRule(REFUSING, rest, 'phrase') ?? firstRule(REFUSING, rest, 'word');
+      if (why) return { reason: why.rule.reason, why: `${found.why}+${why.rule.reason}:${why.hit.trim()}` };
     }
     // A temporary DNS failure does not prove the domain is gone.
     if (temporary && found.reason === 'hostunknown') return { reason: 'networkerror', why: `${found.why}+temporary` };

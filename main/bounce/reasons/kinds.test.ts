@@ -131,6 +131,11 @@ describe('severity', () => {
     expect(klass('550 5.7.1 <kim@example.org>: Recipient address rejected: Access denied', '5.7.1')).toBe('blocked');
     expect(klass('550 5.7.1 Recipient rejected by policy', '5.7.1')).toBe('blocked');
     expect(klass('550 This recipient does not accept mail from your domain')).toBe('blocked');
+    expect(reason('550 <kim@example.org>: Recipient rejected: blocked by local policy')).toBe('policyviolation');
+    expect(reason('550 <kim@example.org>: Recipient address rejected: client listed at a DNSBL')).toBe('blocked');
+    expect(reason('550 5.1.1 <kim@example.org>: Recipient rejected by policy: no such user')).toBe('userunknown');
+    expect(reason('550 5.4.1 Recipient address rejected: Access denied')).toBe('userunknown');
+    expect(klass('550 Mail is not accepted from your network')).toBe('blocked');
   });
 
   it('a suspended, disabled or inactive mailbox is soft, in any language', () => {

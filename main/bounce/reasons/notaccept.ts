@@ -4,9 +4,12 @@ import type { ReasonRule } from './rule';
 export const notaccept: ReasonRule = {
   reason: 'notaccept',
   phrases: [
-    'accepts no mail', 'no mail is accepted', 'null mx', 'mail is not accepted', 'not accepting messages',
+    'null mx',
     'system not accepting network messages', 'no mx found', 'indicated no smtp service',
   ],
   // "Does not accept mail from you" is a filter's refusal of the sender, not a closed domain.
-  patterns: [/(?:does not|doesn't) accept (?:e-?)?mail(?! from)/, /not accepting (?:e-?)?mail(?! from)/],
+  patterns: [
+    /(?:does not|doesn't) accept (?:e-?)?mail(?! from)/, /not accepting (?:e-?)?mail(?! from)/, /accepts no (?:e-?)?mail(?! from)/,
+    /no mail is accepted(?! from)/, /mail is not accepted(?! from)/, /not accepting messages(?! from)/,
+  ],
 };

@@ -147,6 +147,18 @@ describe('severity', () => {
     ]) expect([text, reason(text, '5.1.1'), klass(text, '5.1.1')]).toEqual([text, 'suspend', 'soft']);
   });
 
+  it('a disabled account in a sentence of its own is soft; outbound mail disabled is a policy', () => {
+    expect(reason('550 5.2.1 The email account that you tried to reach is disabled.', '5.2.1')).toBe('suspend');
+    expect(reason('550 5.1.1 The user mailbox is currently inactive', '5.1.1')).toBe('suspend');
+    expect(reason('550 5.0.0 outbound mail is disabled for this account', '5.0.0')).toBe('policyviolation');
+  });
+
+  it('a moved address is hard, in any language', () => {
+    for (const text of ['550 5.1.6 User has moved; new address is kim@example.com', '550 Der Empfänger ist umgezogen', '550 Le destinataire a déménagé', '550 Новый адрес получателя: kim@example.com']) {
+      expect([text, reason(text), klass(text)]).toEqual([text, 'hasmoved', 'hard']);
+    }
+  });
+
   it('an attachment the policy forbids is a policy refusal, not a missing mailbox', () => {
     for (const text of [
       '550 Requested action not taken: mailbox unavailable (attachment type not allowed)',

@@ -29,4 +29,6 @@ export const suspend: ReasonRule = {
     'ящик заблокирован', 'аккаунт заблокирован', 'учетная запись отключена', 'ящик отключен', 'отключен', 'неактив', // ru
     'アカウントが停止', '利用停止', '停止されています', '無効になっています', '無効なアカウント', // ja
   ],
+  // "The email account that you tried to reach is disabled", "the user's mailbox is currently inactive".
+  patterns: [/\b(?:account|mailbox|user|recipient|address)\b[^.\n]{0,60}\bis (?:currently |now |temporarily )?(?:disabled|inactive|suspended|deactivated|locked|frozen)\b/],
 };

@@ -42,6 +42,20 @@ describe('seen as a report', () => {
   });
 });
 
+describe('seen as a report by its opening words', () => {
+  it('whatever the sender and subject, in the common languages', () => {
+    for (const opening of [
+      'Your message could not be delivered to one or more recipients.',
+      'Die Nachricht konnte nicht zugestellt werden.', "Votre message n'a pas pu être remis.", 'El mensaje no se pudo entregar.',
+      'Non è stato possibile recapitare il messaggio.', 'Não foi possível entregar a mensagem.', 'Het bericht kon niet worden afgeleverd.',
+      'Wiadomość nie została dostarczona.', 'Сообщение не может быть доставлено.', 'メッセージを配信できませんでした。',
+    ]) {
+      const r = classify(message({ From: 'System <admin@example.net>', To: 'owner@example.net', Subject: 'Proofs' }, `${opening}\n\n<bob@example.com>: 550 5.1.1 user unknown (in reply to RCPT TO command)\n`));
+      expect([opening, r.kind, r.recipients[0]?.class]).toEqual([opening, 'failure', 'hard']);
+    }
+  });
+});
+
 describe('still not a report', () => {
   it('a person quoting a mail system under "Re:"', () => {
     const r = classify(message(

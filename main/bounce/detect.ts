@@ -16,7 +16,7 @@ const BOUNCE_SUBJECT = new RegExp(
     // More wordings of the same, as data: one line per language.
     'non-?deliver', 'failed mail', 'mail not delivered', 'unable to deliver', "can(?:not|'t) deliver", "couldn't deliver", 'delivery delayed',
     'message delayed', 'delivery warning', 'warning: message', 'returned to sender', 'returned e-?mail', 'permanent error', 'message status',
-    'mail error', 'error sending', 'could not be sent', 'not be delivered',
+    'mail error', 'error sending', 'could not be sent', 'not be delivered', "couldn'?t be delivered", "wasn'?t delivered", 'was not delivered',
     'nicht zugestellt', 'zustellung fehlgeschlagen', 'unzustellbare', // de
     '[ée]chec de (?:la )?(?:remise|distribution|livraison)', 'non distribuable', 'non délivré', // fr
     'no se pudo entregar', 'devuelto', 'error de entrega', // es
@@ -29,6 +29,31 @@ const BOUNCE_SUBJECT = new RegExp(
   ].join('|'),
   'i',
 );
+
+// Opening words every kind of mail system writes at the head of a report, lower case. They count
+// in a message that is not a person's reply or forward (where they would be quoted).
+const REPORT_OPENINGS = [
+  'could not be delivered to one or more recipients', 'could not be delivered to the following', 'i\'m sorry to have to inform you',
+  'delivery to the following recipient', 'was undeliverable', 'delivery status notification',
+  'delivery has failed to these recipients', 'your message did not reach', 'permanent fatal errors',
+  'the following addresses had', 'unable to deliver your message', 'your message could not be delivered',
+  'your message was not delivered', "your message wasn't delivered", 'this is a delivery failure notification',
+  'the original message was received at', 'undeliverable to the following',
+  'die nachricht konnte nicht zugestellt werden', 'konnte nicht zugestellt werden', // de
+  "votre message n'a pas pu être remis", "n'a pas pu être distribué", // fr
+  'no se pudo entregar', 'no ha podido ser entregado', // es
+  'non è stato possibile recapitare', 'non è stato possibile consegnare', // it
+  'não foi possível entregar', 'não pôde ser entregue', // pt
+  'kon niet worden afgeleverd', 'kon niet worden bezorgd', // nl
+  'nie można dostarczyć', 'nie została dostarczona', // pl
+  'не может быть доставлено', 'не удалось доставить', 'не было доставлено', // ru
+  '配信できませんでした', '送信できませんでした', '届きませんでした', // ja
+];
+
+function hasReportOpening(mail: Mail): boolean {
+  for (const p of REPORT_OPENINGS) if (mail.headLower.includes(p)) return true;
+  return false;
+}
 
 /** Sent by a mail system's daemon, never by a person. */
 export function isFromDaemon(mail: Mail): boolean {
@@ -52,5 +77,5 @@ export function looksLikeReport(mail: Mail): boolean {
   if (mail.headers.has('x-failed-recipients')) return true;
   const returnPath = mail.headers.raw('return-path');
   return /^<?\s*>?$/.test(returnPath) && mail.headers.has('return-path')
-    || BOUNCE_SUBJECT.test(mail.subject);
+    || BOUNCE_SUBJECT.test(mail.subject) || hasReportOpening(mail);
 }

@@ -16,7 +16,7 @@ export const suspend: ReasonRule = {
     'inactive user', 'user inactive', 'user is inactive', 'inactive mailbox', 'mailbox inactive', 'inactive recipient',
     'disabled user', 'user disabled', 'user is disabled', 'recipient disabled', 'recipient is disabled', 'address disabled',
     'address is disabled', 'mailbox has been deactivated', 'account has been deactivated', 'deactivated account', 'deactivated mailbox', 'has been suspended', 'is suspended',
-    'mailbox has been suspended', 'account has expired', 'mailbox has expired', 'no longer in use', 'dormant',
+    'mailbox has been suspended', 'account has expired', 'mailbox has expired', 'dormant',
     'temporarily unavailable mailbox', 'mailbox unavailable (disabled)', 'blocked account', 'account blocked',
     // Other languages.
     'deaktiviert', 'postfach gesperrt', 'konto gesperrt', 'vorübergehend gesperrt', 'inaktiv', // de

@@ -14,7 +14,7 @@ export const blocked: ReasonRule = {
     'has been blocked',
     ' rbl', 'rbl ', 'listed in', 'listed at', 'listed on', 'blocked', 'banned', 'your ip', 'your host',
     'access denied', 'sender ip', 'ip address', 'refused by', 'deny', 'denied', 'you are not allowed',
-    'your network', 'not accepted from', 'your server',
+    'your network', 'not accepted from', 'your server', 'sending ip',
     // Other languages: "refused"/"rejected"/"blocked", only when nothing more precise matched.
     'abgelehnt', 'blockiert', 'gesperrt', 'refusé', 'rejeté', 'bloqué', 'rechazado', 'bloqueado', 'rifiutato',
     'respinto', 'bloccato', 'rejeitado', 'recusado', 'geweigerd', 'geblokkeerd', '拒否', '受信拒否', '拒绝', '拒收',

@@ -40,6 +40,17 @@ describe('evidence by strength', () => {
     expect(plain('Undeliverable: Spam and virus report')?.class).toBe('other');
   });
 
+  it('a mail system\'s "giving up" boilerplate is not the cause of a permanent refusal', () => {
+    const qmailLike = (said: string) => classify(message(
+      { From: 'MAILER-DAEMON@mx.example.net', To: 'owner@example.net', Subject: 'failure notice' },
+      `Hi. This is the qmail-send program at mx.example.net.\nI'm afraid I wasn't able to deliver your message to the following addresses.\nThis is a permanent error; I've given up. Sorry it didn't work out.\n\n<kim@example.org>:\n192.0.2.1 does not like recipient.\nRemote host said: ${said}\nGiving up on 192.0.2.1.\n`,
+    )).recipients[0];
+    expect(qmailLike('554 denied by policy')).toMatchObject({ class: 'blocked' });
+    expect(qmailLike('552 sorry, mailbox full')).toMatchObject({ class: 'soft', reason: 'mailboxfull' });
+    // With no permanent reply, running out of retries is the outcome.
+    expect(qmailLike('(no answer) connection timed out')).toMatchObject({ class: 'transient' });
+  });
+
   it('an unknown sender is the sender\'s problem, not the recipient\'s', () => {
     const r = classify(dsn({ recipient: 'kim@example.org', action: 'failed', status: '5.0.0', diagnostic: '550 5.0.0 <owner@example.net>: Sender address rejected: Domain not found' }));
     expect(r.recipients[0]).toMatchObject({ class: 'blocked', reason: 'rejected' });

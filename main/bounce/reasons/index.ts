@@ -114,8 +114,8 @@ const SENDER = /sender address rejected|sender domain|sender verify|sender verif
 const REFUSAL = /rejected|denied|refused|not allowed|no valid recipients/;
 
 /** The first rule (a mail system's own before the common ones) whose `kind` matches one text. */
-function phraseIn(text: string, own: readonly ReasonRule[], kind: MatchKind): ReasonVerdict | null {
-  for (const rules of [own, RULES]) {
+function phraseIn(text: string, own: readonly ReasonRule[], kind: MatchKind, common: readonly ReasonRule[] = RULES): ReasonVerdict | null {
+  for (const rules of [own, common]) {
     const found = firstRule(rules, text, kind);
     if (found) return { reason: found.rule.reason, why: `${kind}:${found.rule.reason}:${found.hit.trim()}`, own: rules === own };
   }
@@ -123,13 +123,15 @@ function phraseIn(text: string, own: readonly ReasonRule[], kind: MatchKind): Re
 }
 
 /** First text (most direct first) in which a rule's `kind` matches. */
-function byPhrase(texts: readonly string[], own: readonly ReasonRule[], kind: MatchKind): ReasonVerdict | null {
+function byPhrase(texts: readonly string[], own: readonly ReasonRule[], kind: MatchKind, common: readonly ReasonRule[] = RULES): ReasonVerdict | null {
   for (const text of texts) {
-    const found = phraseIn(text, own, kind);
+    const found = phraseIn(text, own, kind, common);
     if (found) return found;
   }
   return null;
 }
+
+const NOT_EXPIRED: readonly ReasonRule[] = RULES.filter((r) => r.reason !== 'expired');
 
 /** Each rule alone, to ask whether a text also names the reason a status code names. */
 const ALONE = new Map<string, readonly ReasonRule[]>(RULES.map((r) => [r.reason, [r]]));
@@ -164,7 +166,10 @@ export function decideReason(input: ReasonInput): ReasonVerdict {
   // Evidence in order of strength: the server's own words (the first text: Diagnostic-Code, or
   // the reply quoted for this recipient), the enhanced status code, the phrases of the report's
   // surrounding text, broad words. A weaker one never overrides a stronger one of another class.
-  let found = texts[0] ? phraseIn(texts[0], own, 'phrase') : null;
+  // A server that answered with a permanent refusal (5xx) did not let the message expire: "giving
+  // up" beside it is the reporting system's boilerplate ("Giving up on 192.0.2.1."), not the cause.
+  const common = input.replycode.startsWith('5') ? NOT_EXPIRED : RULES;
+  let found = texts[0] ? phraseIn(texts[0], own, 'phrase', common) : null;
   // Two phrases in the server's words ("user unknown ... rejected by our spam filter"): the one
   // the permanent status code agrees with wins over a mere refusal.
   if (found && byCode && !found.own && codeOutranks(byCode, found.reason, temporary)) {
@@ -173,12 +178,12 @@ export function decideReason(input: ReasonInput): ReasonVerdict {
     if (hit) found = { reason: byCode, why: `phrase:${byCode}:${hit.hit.trim()}+status:${status}` };
   }
   if (!found) {
-    const around = byPhrase(texts.slice(1), own, 'phrase');
+    const around = byPhrase(texts.slice(1), own, 'phrase', common);
     // A permanent code outranks the report's other words; temporary codes are used loosely.
     found = around && byCode && !temporary && classOf(byCode, temporary) !== classOf(around.reason, temporary) ? null : around;
   }
   if (!found) {
-    const word = byPhrase(texts, own, 'word');
+    const word = byPhrase(texts, own, 'word', common);
     found = word && byCode && codeOutranks(byCode, word.reason, temporary) ? null : word;
   }
   if (found) {

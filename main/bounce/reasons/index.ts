@@ -97,8 +97,13 @@ function withoutFooters(lower: string): string {
   return text.split('\n').filter((line) => !isStamp(line)).join('\n');
 }
 
+// A transcript's positive replies (the greeting, "250-STARTTLS", "250-8BITMIME", "354 End data")
+// list what went right: only the failure replies are evidence.
+const POSITIVE_REPLY = /^[ \t]*(?:out:|<<<|s:)?[ \t]*[23]\d\d[ -][^\n]*/gm;
+
 function flatten(text: string): string {
-  return squeeze(withoutFooters(text.slice(0, MAX_SCAN).toLowerCase()).replace(/[\u2018\u2019]/g, "'"));
+  const lower = withoutFooters(text.slice(0, MAX_SCAN).toLowerCase());
+  return squeeze((lower.includes('250') ? lower.replace(POSITIVE_REPLY, ' ') : lower).replace(/[\u2018\u2019]/g, "'"));
 }
 
 function withoutReplyCodes(flat: string): string {

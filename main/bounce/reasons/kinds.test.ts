@@ -121,6 +121,12 @@ describe('evidence in order of strength', () => {
     expect(reason(plain)).toBe('mailboxfull');
   });
 
+  it('a transcript\'s positive replies are not evidence, its failure reply is', () => {
+    const transcript = 'Out: 220 mx.example.org ESMTP\nIn: EHLO mx.example.net\nOut: 250-mx.example.org\nOut: 250-STARTTLS\nOut: 250-8BITMIME\nOut: 250 SMTPUTF8\nIn: DATA\nOut: 354 End data with <CR><LF>.<CR><LF>\nOut: 451 4.3.0 Error: queue file write error\n';
+    expect(read(transcript, '4.3.0').reason).toBe('systemerror');
+    expect(reason('530 5.7.0 Must issue a STARTTLS command first')).toBe('failedstarttls');
+  });
+
   it('a virus the server found is still a virus', () => {
     expect(reason('554 5.7.0 The message was scanned and found to contain a virus (Eicar-Test)')).toBe('virusdetected');
   });

@@ -11,6 +11,9 @@ describe('automatic replies', () => {
     expect(kindOf({ Subject: 'Re: Proofs ready', 'Auto-Submitted': 'auto-replied', 'In-Reply-To': '<m1@outpost.example>' }, 'I am away until Monday.\n')).toBe('autoreply');
     expect(kindOf({ Subject: 'RE: Proofs ready', 'X-Autoreply': 'yes' }, 'Away.\n')).toBe('autoreply');
     expect(kindOf({ Subject: 'AW: Proofs ready', Precedence: 'auto_reply' }, 'Abwesend.\n')).toBe('autoreply');
+    // Marked auto-generated (meant for notifications), the reply's own words decide.
+    expect(kindOf({ Subject: 'Re: Proofs ready', 'Auto-Submitted': 'auto-generated' }, 'This is an automatic reply: I am out of the office.\n')).toBe('autoreply');
+    expect(kindOf({ Subject: 'Re: Proofs ready', 'Auto-Submitted': 'auto-generated' }, 'Your ticket 42 was updated.\n')).toBe('not-report');
   });
 
   it('reads a Sieve vacation reply (empty envelope sender, Auto-Submitted with a comment)', () => {

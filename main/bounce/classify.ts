@@ -5,7 +5,7 @@ import { detectSystem, GENERIC } from './lhost/index';
 import { scanRecipients, section } from './lhost/scan';
 import type { MailSystem, TextRecipient } from './lhost/system';
 import { readComplaint } from './formats/arf';
-import { hasAutoReplyHeaders, isAutoReply } from './formats/autoreply';
+import { hasAutoReplyHeaders, isAutoReply, isAutoSubmitted } from './formats/autoreply';
 import { addressOf } from './formats/fields';
 import { emptyOriginal, readOriginal } from './formats/original';
 import { looksLikeDeliveryStatus, parseDeliveryStatus, type DsnReport } from './formats/rfc3464';
@@ -78,7 +78,9 @@ function complaint(mail: Mail): BounceReport | null {
 
 function autoreply(mail: Mail, isReport: boolean): BounceReport | null {
   // A "Re:" subject is a person's reply unless the headers say a program sent it (RFC 3834).
-  if (isFromDaemon(mail) || (isReplyOrForward(mail) ? !hasAutoReplyHeaders(mail) : !isAutoReply(mail, isReport))) return null;
+  // A program's "Re:" marked auto-generated counts when its own words say it is an automatic reply.
+  const program = hasAutoReplyHeaders(mail) || (isAutoSubmitted(mail) && isAutoReply(mail, isReport));
+  if (isFromDaemon(mail) || (isReplyOrForward(mail) ? !program : !isAutoReply(mail, isReport))) return null;
   const from = addressOf(mail.headers.get('from'));
   // The person's (or their program's) own words are the diagnostic: "back on the 12th".
   const words = verdict(from, 'vacation', 'rfc3834', { diagnostic: oneLine(mail.text) });

@@ -72,6 +72,11 @@ export function hasAutoReplyHeaders(mail: Mail): boolean {
   return /^\s*auto[_-]?reply/i.test(h.raw('precedence'));
 }
 
+/** Any Auto-Submitted value but "no" (RFC 3834): a program sent it, though not necessarily a reply. */
+export function isAutoSubmitted(mail: Mail): boolean {
+  return /^\s*auto-/i.test(mail.headers.raw('auto-submitted'));
+}
+
 /**
  * True for an automatic reply. Call only after bounce formats declined the message. The opening
  * words are not read in a machine's report (`report`): bounces say "automatic" too.

@@ -142,6 +142,9 @@ describe('severity', () => {
     expect(reason('550 5.1.1 <kim@example.org>: Recipient rejected by policy: no such user')).toBe('userunknown');
     expect(reason('550 5.4.1 Recipient address rejected: Access denied')).toBe('userunknown');
     expect(klass('550 Mail is not accepted from your network')).toBe('blocked');
+    // Codes about the sending side are refusals, not a closed recipient domain.
+    expect(klass('550 5.7.27 Sender address has null MX', '5.7.27')).toBe('blocked');
+    expect(klass('550 5.7.510 Access denied, example.org does not accept email over IPv6', '5.7.510')).toBe('blocked');
   });
 
   it('a suspended, disabled or inactive mailbox is soft, in any language', () => {

@@ -64,7 +64,7 @@ const bySubjectDetail: Record<string, string> = {
   '7.24': 'authfailure', // SPF validation error
   '7.25': 'requireptr', // reverse DNS validation failed
   '7.26': 'authfailure', // multiple authentication checks failed
-  '7.27': 'notaccept', // sender address has null MX
+  '7.27': 'rejected', // sender address has null MX: about the sender, not the recipient's domain
   '7.28': 'spamdetected', // mail flood detected
   '7.29': 'authfailure', // ARC validation failure
   '7.30': 'securityerror', // REQUIRETLS support required
@@ -93,7 +93,7 @@ const microsoft: ReadonlyArray<readonly [prefix: string, from: number, to: numbe
   ['5.7.', 506, 507, 'blocked'], // bad HELO; rejected by IP
   ['5.7.', 508, 508, 'toomanyconn'], // IP over its limit
   ['5.7.', 509, 509, 'authfailure'], // sending domain does not pass DMARC
-  ['5.7.', 510, 510, 'notaccept'], // recipient does not accept mail over IPv6
+  ['5.7.', 510, 510, 'blocked'], // not accepted over IPv6 from this sender: the sending side, not a closed domain
   ['5.7.', 511, 511, 'rejected'], // banned sender
   ['5.7.', 512, 512, 'notcompliantrfc'], // message must be RFC 5322 compliant
   ['5.7.', 606, 649, 'blocked'], // banned sending IP

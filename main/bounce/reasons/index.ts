@@ -113,7 +113,7 @@ function withoutReplyCodes(flat: string): string {
 const NONE: readonly ReasonRule[] = [];
 
 /** The server names the sender as what it refuses. */
-const SENDER = /sender address rejected|sender domain|sender verify|sender verification|unverified sender|sender unknown|unknown sender/;
+const SENDER = /sender address rejected|sender address has|sender has|sender domain|sender verify|sender verification|unverified sender|sender unknown|unknown sender/;
 
 /** Words of a refusal ("recipient rejected", "access denied") rather than of a missing mailbox. */
 const REFUSAL = /rejected|denied|refused|not allowed|no valid recipients/;
@@ -195,7 +195,7 @@ export function decideReason(input: ReasonInput): ReasonVerdict {
     // Words about "unknown" at MAIL FROM describe the sender; after DATA a filter spoke.
     if (stage === 'MAIL' && (found.reason === 'userunknown' || found.reason === 'hostunknown')) return { reason: 'rejected', why: `${found.why}+stage:mail` };
     // "Sender address rejected: Domain not found": the unknown one is the sender, whatever the stage.
-    if ((found.reason === 'userunknown' || found.reason === 'hostunknown') && SENDER.test(texts[0] ?? '') && !/^[45]\.1\.[0-6]$/.test(status)) {
+    if ((found.reason === 'userunknown' || found.reason === 'hostunknown' || found.reason === 'notaccept') && SENDER.test(texts[0] ?? '') && !/^[45]\.1\.[0-6]$/.test(status)) {
       return { reason: 'rejected', why: `${found.why}+sender` };
     }
     // The enhanced code is the server's structured word and outranks the stage: "5.1.1 user

@@ -9,7 +9,7 @@ export const notaccept: ReasonRule = {
   ],
   // "Does not accept mail from you" is a filter's refusal of the sender, not a closed domain.
   patterns: [
-    /(?:does not|doesn't) accept (?:e-?)?mail(?! from)/, /not accepting (?:e-?)?mail(?! from)/, /accepts no (?:e-?)?mail(?! from)/,
+    /(?:does not|doesn't) accept (?:e-?)?mail(?! from| over)/, /not accepting (?:e-?)?mail(?! from)/, /accepts no (?:e-?)?mail(?! from)/,
     /no mail is accepted(?! from)/, /mail is not accepted(?! from)/, /not accepting messages(?! from)/,
   ],
 };

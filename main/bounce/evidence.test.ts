@@ -31,6 +31,14 @@ describe('evidence by strength', () => {
     expect(r.recipients[0]).toMatchObject({ address: 'kim@example.org', class: 'soft', reason: 'mailboxfull' });
   });
 
+  it('lines quoted from the original ("> ...") are not evidence; a transcript\'s ">>>" still is', () => {
+    const r = classify(message(
+      { From: 'Mail Delivery System <MAILER-DAEMON@mx.example.net>', To: 'owner@example.net', Subject: 'Mail delivery failed' },
+      'Delivery to kim@example.org failed: the mailbox is full.\n\n> Subject: our virus and spam policy\n> Blocked senders are denied.\n',
+    ));
+    expect(r.recipients[0]).toMatchObject({ address: 'kim@example.org', class: 'soft', reason: 'mailboxfull' });
+  });
+
   it('the subject speaks only when nothing else does, without the returned subject', () => {
     const plain = (subject: string) => classify(message(
       { From: 'Mail Delivery System <MAILER-DAEMON@mx.example.net>', To: 'owner@example.net', Subject: subject },

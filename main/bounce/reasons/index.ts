@@ -101,9 +101,14 @@ function withoutFooters(lower: string): string {
 // list what went right: only the failure replies are evidence.
 const POSITIVE_REPLY = /^[ \t]*(?:out:|<<<|s:)?[ \t]*[23]\d\d[ -][^\n]*/gm;
 
+// Lines quoted from the original message ("> ...", not a transcript's ">>>") are not evidence.
+const QUOTED = /^[ \t]*>(?!>)[^\n]*/gm;
+
 function flatten(text: string): string {
-  const lower = withoutFooters(text.slice(0, MAX_SCAN).toLowerCase());
-  return squeeze((lower.includes('250') ? lower.replace(POSITIVE_REPLY, ' ') : lower).replace(/[\u2018\u2019]/g, "'"));
+  let lower = withoutFooters(text.slice(0, MAX_SCAN).toLowerCase());
+  if (lower.includes('250')) lower = lower.replace(POSITIVE_REPLY, ' ');
+  if (lower.includes('>')) lower = lower.replace(QUOTED, ' ');
+  return squeeze(lower.replace(/[\u2018\u2019]/g, "'"));
 }
 
 function withoutReplyCodes(flat: string): string {

@@ -8,7 +8,8 @@ export const hostunknown: ReasonRule = {
     "domain doesn't exist", 'unknown domain', 'unrouteable address', 'unroutable address', 'unrouteable mail domain',
     'domain name not found', 'name or service not known', 'nxdomain', 'host or domain name not found',
     'domain is not found', 'no mx record', 'domain could not be found', 'no route to domain', 'domain not exist',
-    'illegal host/domain', 'unknown mail domain', 'domain lookup failed',
+    'illegal host/domain', 'unknown mail domain', 'domain lookup failed', 'no mail exchanger', 'has no mx', 'invalid domain',
+    'recipient domain must exist', 'domain must exist',
     // Other languages.
     'domain existiert nicht', 'unbekannte domain', 'domäne existiert nicht', 'host unbekannt', // de
     'domaine inconnu', "le domaine n'existe pas", 'domaine inexistant', 'hôte inconnu', // fr

@@ -85,6 +85,12 @@ describe('plain wordings with no status code', () => {
     ]) expect([text, reason(text)]).toEqual([text, 'norelaying']);
   });
 
+  it('reads other plain wordings of a full mailbox, a gone mailbox, a domain without mail', () => {
+    expect(reason('552 <kim@example.org>: over the allowed quota')).toBe('mailboxfull');
+    expect(reason('550 <kim@example.org>: This mailbox is not in service')).toBe('userunknown');
+    expect(reason('550 Domain has no mail exchangers')).toBe('hostunknown');
+  });
+
   it('reads mass-mailer refusals as spam', () => {
     for (const text of ['550 Message refused: you look like a mass mailer', '554 Rejected: bulk mailer detected', '554 Массовая рассылка запрещена']) {
       expect([text, reason(text)]).toEqual([text, 'spamdetected']);

@@ -10,7 +10,8 @@ export const mailboxfull: ReasonRule = {
     'mailfolder is full', 'account is full', 'storage quota', 'quota full', 'out of storage', 'user is over',
     'not enough space on the disk', 'insufficient space', 'recipient storage full', 'mailbox is over',
     'would exceed', 'exceeded the quota', 'quota limit', 'over its quota', 'over their quota', 'mailbox exceeded',
-    'full mailbox', 'maildir over', 'storage full', 'too much mail data',
+    'full mailbox', 'maildir over', 'storage full', 'too much mail data', 'allowed quota', 'over the quota', 'above quota',
+    'exceeded its quota', 'exceeded their quota', 'exceeded his quota', 'exceeded her quota',
     // Other languages.
     'postfach voll', 'postfach ist voll', 'mailbox ist voll', 'speicherplatz überschritten', 'quota überschritten', // de
     'boîte aux lettres pleine', 'boite aux lettres pleine', 'boîte de réception est pleine', 'quota dépassé', // fr

@@ -50,7 +50,7 @@ export const userunknown: ReasonRule = {
     // Plain wordings that say the mailbox is not there, with no code beside them.
     'does not exist', "doesn't exist", 'does not exists', 'no mailbox', 'no such address', 'no such email',
     'no such e-mail', 'not a known', 'unknown recipient', 'unknown email', 'unknown e-mail', 'not found in directory',
-    'not found in the directory', 'no longer exists', 'no longer active', 'no longer in use', 'no longer in service', 'is not a valid recipient', 'invalid address',
+    'not found in the directory', 'no longer exists', 'no longer active', 'no longer in use', 'no longer in service', 'not in service', 'is not a valid recipient', 'invalid address',
     'invalid email address', 'invalid e-mail address', 'invalid recipient address', 'bad recipient', 'bad address',
     'no user by that name', 'no user with that name', 'user is unknown', 'user not known', 'unknown alias',
     'recipient is not known', 'recipient is unknown', 'address is unknown', 'mailbox is unknown', 'not a valid address',

@@ -135,6 +135,20 @@ describe('evidence in order of strength', () => {
 
   it('a virus the server found is still a virus', () => {
     expect(reason('554 5.7.0 The message was scanned and found to contain a virus (Eicar-Test)')).toBe('virusdetected');
+    for (const text of ['554 Nachricht enthält einen Virus', '554 Wiadomość zawiera wirusa', '554 Обнаружен вирус', '554 ウイルスが検出されました']) {
+      expect([text, reason(text)]).toEqual([text, 'virusdetected']);
+    }
+  });
+});
+
+describe('other languages', () => {
+  it('reads a refused sender and a temporary error', () => {
+    for (const text of ['550 Absender abgelehnt', '550 Expéditeur refusé', '550 Remitente rechazado', '550 Nadawca odrzucony', '550 Отправитель отклонен']) {
+      expect([text, reason(text)]).toEqual([text, 'rejected']);
+    }
+    for (const text of ['451 Vorübergehender Fehler', '451 Erreur temporaire', '451 Errore temporaneo', '451 Временная ошибка', '451 一時的なエラー']) {
+      expect([text, reason(text), klass(text)]).toEqual([text, 'systemerror', 'transient']);
+    }
   });
 });
 

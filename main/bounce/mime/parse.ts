@@ -75,8 +75,11 @@ function parseEntity(text: string, depth: number, budget: Budget, defaultType: s
     }
   } else if (type === 'message/rfc822' || type === 'message/global' || type === 'message/rfc822-headers'
     || type === 'text/rfc822-headers' || type === 'message/global-headers') {
-    // The returned message is read for its headers only: its own parts are never needed.
-    const inner = decodeTransfer(body, headers.raw('content-transfer-encoding'));
+    // The returned message is read for its headers only: its own parts are never needed, so only
+    // as much as a capped header block can take is decoded (base64 is 4/3 the size of its content).
+    const enc = headers.raw('content-transfer-encoding');
+    const room = Math.ceil((LIMITS.headerBytes + 2) * 1.34) + 4;
+    const inner = decodeTransfer(body.length > room ? body.slice(0, room) : body, enc);
     part.message = parseEntity(inner.replace(/^\n+/, ''), LIMITS.depth, budget, 'text/plain');
   }
   return part;

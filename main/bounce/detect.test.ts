@@ -45,7 +45,7 @@ describe('seen as a report', () => {
 describe('seen as a report by its opening words', () => {
   it('whatever the sender and subject, in the common languages', () => {
     for (const opening of [
-      'Your message could not be delivered to one or more recipients.',
+      'Your message could not be delivered to one or more\nrecipients.',
       'Die Nachricht konnte nicht zugestellt werden.', "Votre message n'a pas pu être remis.", 'El mensaje no se pudo entregar.',
       'Non è stato possibile recapitare il messaggio.', 'Não foi possível entregar a mensagem.', 'Het bericht kon niet worden afgeleverd.',
       'Wiadomość nie została dostarczona.', 'Сообщение не может быть доставлено.', 'メッセージを配信できませんでした。',

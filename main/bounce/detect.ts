@@ -2,6 +2,8 @@
 // empty envelope sender, the subject a mail system writes. A person's reply or forward
 // ("Re:", "Fwd:") is never a report, whatever its body quotes.
 import type { Mail } from './mail';
+import { firstRule, type ReasonRule } from './reasons/rule';
+import { squeeze } from './text';
 
 const REPLY_PREFIX = /^(?:re|fwd?|aw|wg|tr|rv|sv|vs|antw|r|i|enc|doorst)\s*(?:\[\d+\])?\s*:/i;
 
@@ -50,9 +52,11 @@ const REPORT_OPENINGS = [
   '配信できませんでした', '送信できませんでした', '届きませんでした', // ja
 ];
 
+const OPENING_RULES: readonly ReasonRule[] = [{ reason: 'report', phrases: REPORT_OPENINGS }];
+
+/** One prefix-tree scan of the head of the text (see reasons/rule.ts). */
 function hasReportOpening(mail: Mail): boolean {
-  for (const p of REPORT_OPENINGS) if (mail.headLower.includes(p)) return true;
-  return false;
+  return firstRule(OPENING_RULES, squeeze(mail.headLower).replace(/\u2019/g, "'"), 'phrase') !== null;
 }
 
 /** Sent by a mail system's daemon, never by a person. */

@@ -2,6 +2,7 @@
 // programs write in common languages, then the opening words of the reply itself. A person's
 // reply ("Re: ...") counts only when its headers say a program sent it.
 import type { Mail } from '../mail';
+import { firstRule, type ReasonRule } from '../reasons/rule';
 import { squeeze } from '../text';
 
 // Subject lines (lower case, regex source), each one line of data; matched at the subject's start,
@@ -59,9 +60,9 @@ const THANKS = [
   'dziękuję za wiadomość', 'dziękujemy za wiadomość', 'dziękuję za e-mail', 'paldies par jūsu', 'paldies par vēstuli',
   'спасибо за ваше письмо', 'спасибо за письмо', 'メールありがとうございます', 'ご連絡ありがとうございます',
 ];
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-const OPENING = new RegExp(OPENINGS.map(escape).join('|'));
-const THANKING = new RegExp(THANKS.map(escape).join('|'));
+// Compiled, like the reasons' phrases, into one prefix-tree scan each.
+const OPENING: readonly ReasonRule[] = [{ reason: 'vacation', phrases: OPENINGS }];
+const THANKING: readonly ReasonRule[] = [{ reason: 'vacation', phrases: THANKS }];
 const HEAD = 800;
 
 /** The headers say a program answered (RFC 3834 Auto-Submitted, the common X- fields, Precedence). */
@@ -87,8 +88,8 @@ export function isAutoReply(mail: Mail, report = false): boolean {
   // No header, no telling subject: the reply's own opening words.
   if (report) return false;
   const head = squeeze(mail.text.slice(0, HEAD).toLowerCase().replace(/[\u2018\u2019]/g, "'"));
-  if (OPENING.test(head)) return true;
-  if (!THANKING.test(head)) return false;
+  if (firstRule(OPENING, head, 'phrase')) return true;
+  if (!firstRule(THANKING, head, 'phrase')) return false;
   const h = mail.headers;
   return h.has('in-reply-to') || h.has('references') || /^\s*(?:bulk|junk|list)/i.test(h.raw('precedence'))
     || /^\s*auto-/i.test(h.raw('auto-submitted')) || /^<?\s*>?$/.test(h.raw('return-path')) && h.has('return-path');

@@ -9,7 +9,15 @@ describe('reasons in the words users know', () => {
     ['expired', 'expired'], ['systemerror', 'temporary'],
     ['spamdetected', 'spam'], ['policyviolation', 'policy'], ['badreputation', 'reputation'], ['authfailure', 'authentication'],
     ['vacation', 'auto-reply'], ['delivered', 'delivered'], ['feedback', 'complaint'], ['undefined', 'refused'],
+    ['exceedlimit', 'message too big'], ['contenterror', 'policy'],
   ])('%s is "%s"', (reason, name) => expect(reasonWords(reason).split(':')[0]).toBe(name));
+
+  it('a 4xx refusal whose reason says nothing of its own is temporary', () => {
+    expect(reasonWords('notaccept', true)).toMatch(/^temporary: /);
+    expect(reasonWords('undefined', true)).toMatch(/^temporary: /);
+    expect(reasonWords('mailboxfull', true)).toMatch(/^mailbox full: /);
+    expect(reasonWords('notaccept')).toMatch(/^host unknown: /);
+  });
 
   it('names every reason the classifier has a class for', () => {
     const reasons = ['userunknown', 'hostunknown', 'hasmoved', 'mailboxfull', 'exceedlimit', 'systemfull', 'suspend', 'mesgtoobig',

@@ -10,7 +10,7 @@ const WORDS: Record<string, Words> = {
   notaccept: ['host unknown', 'the domain accepts no mail'],
   hasmoved: ['moved', 'the address has moved'],
   mailboxfull: ['mailbox full', 'the mailbox is full'],
-  exceedlimit: ['mailbox full', 'the message exceeds the mailbox limit'],
+  exceedlimit: ['message too big', "the message exceeds the mailbox's size limit"],
   systemfull: ['mailbox full', 'the receiving system is out of space'],
   mesgtoobig: ['message too big', 'the message is too large'],
   suspend: ['suspended', 'the mailbox is disabled or inactive'],
@@ -22,7 +22,7 @@ const WORDS: Record<string, Words> = {
   speeding: ['temporary', 'sending too fast for the receiving server'],
   failedstarttls: ['temporary', 'the receiving server requires encryption'],
   spamdetected: ['spam', 'refused as spam'],
-  contenterror: ['spam', 'refused for its content'],
+  contenterror: ['policy', 'refused for its content'],
   virusdetected: ['policy', 'refused as carrying a virus'],
   policyviolation: ['policy', "refused by the receiving server's policy"],
   filtered: ['policy', 'refused by a filter at the mailbox'],
@@ -41,8 +41,12 @@ const WORDS: Record<string, Words> = {
 };
 const REFUSED: Words = ['refused', 'refused by the receiving server'];
 
-/** "user unknown: the mailbox does not exist". */
-export function reasonWords(reason: string): string {
-  const [name, meaning] = WORDS[reason] ?? REFUSED;
+const TEMPORARY: Words = ['temporary', 'refused for now; it may pass later'];
+// Reasons whose words depend on the code: a 4xx refusal may pass later, whatever it says.
+const CODE_DECIDES = new Set(['notaccept', 'undefined', 'onhold', 'syntaxerror']);
+
+/** "user unknown: the mailbox does not exist"; `temporary` for a 4xx refusal. */
+export function reasonWords(reason: string, temporary = false): string {
+  const [name, meaning] = temporary && (CODE_DECIDES.has(reason) || !WORDS[reason]) ? TEMPORARY : WORDS[reason] ?? REFUSED;
   return `${name}: ${meaning}`;
 }

@@ -21,9 +21,9 @@ export interface ReportEffect {
 }
 
 export function effectOf(kind: ReportKind, v: RecipientVerdict): ReportEffect {
-  const words = reasonWords(v.reason);
   const none = { deactivate: false, complaint: false, autoReply: false };
   const temporary = v.action === 'delayed' || kind === 'delay' || v.status.startsWith('4') || (!v.status && v.replycode.startsWith('4'));
+  const words = reasonWords(v.reason, temporary);
   switch (v.class) {
     case 'delivered':
       return { ...none, status: 'Delivered', bounceClass: null, words, activity: 'email_delivered' };

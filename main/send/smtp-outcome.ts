@@ -69,7 +69,7 @@ export function outcomeOfError(err: SmtpError): Outcome {
   }
   const temporary = code < 500;
   const read = readReply(reply, temporary);
-  if (temporary) return { kind: 'deferred', reply, reason: reasonWords(read.reason), bounceClass: read.bounceClass };
+  if (temporary) return { kind: 'deferred', reply, reason: reasonWords(read.reason, true), bounceClass: read.bounceClass };
   return { kind: 'rejected', reply, reason: reasonWords(read.reason), bounceClass: read.bounceClass, blocked: read.blocked };
 }
 

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nodemailer from 'nodemailer';
-import { startMailServers, type MailServers } from '../../send/test-servers/mail-servers';
+import { startMailServers, waitForPort, type MailServers } from '../../send/test-servers/mail-servers';
 import { freePort } from '../../send/test-servers/free-port';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -344,21 +344,6 @@ plugin {
 `);
 }
 
-async function waitPort(port: number, what: string, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const ok = await new Promise<boolean>((resolve) => {
-      const s = net.connect(port, '127.0.0.1', () => {
-        s.destroy();
-        resolve(true);
-      });
-      s.on('error', () => resolve(false));
-    });
-    if (ok) return;
-    if (Date.now() > end) throw new Error(`${what} did not listen on 127.0.0.1:${port}`);
-    await sleep(50);
-  }
-}
 
 async function stopChild(child: ChildProcess | undefined, what: string): Promise<void> {
   if (!child || child.exitCode !== null || child.pid === undefined) return;
@@ -501,7 +486,7 @@ async function main(): Promise<void> {
     fs.writeFileSync(path.join(work, 'smtpd.conf'), smtpdConfig(ports), { mode: 0o644 });
     const smtpdLog = fs.openSync(path.join(work, 'smtpd.out'), 'a');
     smtpd = spawn(SMTPD, ['-d', '-f', path.join(work, 'smtpd.conf')], { stdio: ['ignore', smtpdLog, smtpdLog] });
-    await Promise.all([waitPort(ports.eximSub, 'exim'), waitPort(ports.eximIn, 'exim'), waitPort(ports.smtpdSub, 'opensmtpd'), waitPort(ports.pfBig, 'postfix big listener')]);
+    await Promise.all([waitForPort(ports.eximSub, 'exim', 20_000), waitForPort(ports.eximIn, 'exim', 20_000), waitForPort(ports.smtpdSub, 'opensmtpd', 20_000), waitForPort(ports.pfBig, 'postfix big listener', 20_000)]);
     log('exim + opensmtpd up');
 
     const stamp = `${Date.now().toString(36)}`;

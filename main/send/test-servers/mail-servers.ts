@@ -95,7 +95,8 @@ function ensureVmailUser(): { uid: number; gid: number } {
   return { uid: Number(execFileSync('id', ['-u', 'vmail']).toString()), gid: Number(execFileSync('id', ['-g', 'vmail']).toString()) };
 }
 
-async function waitForPort(port: number, what: string, ms = 15_000): Promise<void> {
+/** Resolves once something listens on 127.0.0.1:port; rejects naming `what` after `ms`. */
+export async function waitForPort(port: number, what: string, ms = 15_000): Promise<void> {
   const end = Date.now() + ms;
   for (;;) {
     const ok = await new Promise<boolean>((resolve) => {

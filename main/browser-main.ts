@@ -5,8 +5,10 @@ import { defaultDataDir } from './app/data-dir';
 import { startHttpHost } from './host/http-host';
 import { keyFileBox } from './secrets/key-file-box';
 import { openInBrowser } from './host/open-in-browser';
+import { keepRunningOnRejection } from './host/process-guard';
 
 async function main() {
+  keepRunningOnRejection();
   const dataDir = defaultDataDir();
   const core = createCore({ dataDir, mode: 'browser', secretBox: keyFileBox, background: true });
   const host = await startHttpHost({

@@ -58,11 +58,34 @@ describe('loopback host', () => {
     const bad = await request({ path: '/api/call/contacts.list', method: 'POST', headers: auth(), body: '{"search":' });
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    const small = await startHttpHost({ handlers: core.handlers, rendererDir, maxBodyBytes: 100 });
+    const small = await startHttpHost({ handlers: core.handlers, rendererDir, maxBodyBytes: 100, log: { error: () => {} } });
     const url = new URL(small.url);
-    const res = await fetch(`${small.url}api/call/contacts.list`, { method: 'POST', headers: { authorization: `Bearer ${small.token}`, 'content-type': 'application/json', host: url.host }, body: JSON.stringify({ search: 'x'.repeat(500) }) }).catch((e: Error) => e);
-    expect(res instanceof Error || res.status === 400).toBe(true);
+    // Declared too large, and streamed without a length until it passes the limit: both 413 JSON, no reset.
+    const declared = await fetch(`${small.url}api/call/contacts.list`, { method: 'POST', headers: { authorization: `Bearer ${small.token}`, 'content-type': 'application/json', host: url.host }, body: JSON.stringify({ search: 'x'.repeat(500) }) });
+    expect(declared.status).toBe(413);
+    expect(await declared.json()).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('larger than 100 bytes') } });
+    const streamed = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request({ host: url.hostname, port: url.port, path: '/api/call/contacts.list', method: 'POST', headers: { authorization: `Bearer ${small.token}`, 'content-type': 'application/json' } }, (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode!, body }));
+      });
+      req.on('error', reject);
+      for (let i = 0; i < 64; i++) req.write('x'.repeat(64 * 1024)); // 4 MB, chunked
+      req.end();
+    });
+    expect(streamed.status).toBe(413);
+    expect(JSON.parse(streamed.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     await small.close();
+  });
+
+  it('answers a malformed escape in the call name, and a foreign Host, with JSON', async () => {
+    const bad = await request({ path: '/api/call/%', method: 'POST', headers: auth(), body: '{}' });
+    expect(bad.status).toBe(400);
+    expect(bad.headers['content-type']).toContain('application/json');
+    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'unknown_call' } });
+    const foreign = await request({ path: '/api/call/app.info', method: 'POST', headers: { ...auth(), host: 'evil.example:80' }, body: '{}' });
+    expect(JSON.parse(foreign.body)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
   });
 
   it('serves the renderer with a strict CSP, falls back to index.html, and never leaves its folder', async () => {

@@ -39,4 +39,13 @@ describe('emailViewed', () => {
     expect(emailViewed(true, [{ status: 'Sent', views: 0 }])).toBe('Unread');
     expect(emailViewed(true, [{ status: 'Bounced', views: 0 }, { status: 'Failed', views: 0 }])).toBe('Failed');
   });
+
+  it('never calls a tracked email that reached no one "Untracked"', () => {
+    // Copies never sent carry no pixel (tracked false), yet the email was tracked.
+    expect(emailViewed(true, [{ status: 'Failed', views: 0, tracked: false }])).toBe('Failed');
+    expect(emailViewed(true, [{ status: 'No Email Selected', views: 0, tracked: false }, { status: 'Bounced', views: 0, tracked: false }])).toBe('Failed');
+    // Queued, with a pixel to come: Unread. Every reachable copy without one (no consent): Untracked.
+    expect(emailViewed(true, [{ status: 'Unsent', views: 0, tracked: true }, { status: 'Failed', views: 0, tracked: false }])).toBe('Unread');
+    expect(emailViewed(true, [{ status: 'Sent', views: 0, tracked: false }, { status: 'Failed', views: 0, tracked: false }])).toBe('Untracked');
+  });
 });

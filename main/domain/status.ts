@@ -34,10 +34,16 @@ export function emailStatus(statuses: readonly RecipientStatus[]): RecipientStat
 
 export type Viewed = 'Read' | 'Unread' | 'Failed' | 'Untracked';
 
-/** The Viewed column: aggregates every recipient of one email. */
-export function emailViewed(tracked: boolean, recipients: readonly { status: RecipientStatus; views: number }[]): Viewed {
+/**
+ * The Viewed column: aggregates every recipient of one email. `tracked` is the email's mode (not
+ * off); each recipient's `tracked` says its copy carries (or will carry) a pixel. Untracked only
+ * where no pixel could tell: tracking off, or every reachable copy without one (no consent). A
+ * tracked email none of whose copies can reach anyone Failed: it is never "Untracked".
+ */
+export function emailViewed(tracked: boolean, recipients: readonly { status: RecipientStatus; views: number; tracked?: boolean }[]): Viewed {
   if (!tracked) return 'Untracked';
   if (recipients.some((r) => r.views > 0)) return 'Read';
-  const reached = recipients.some((r) => !isNeverSent(r.status) && r.status !== 'Bounced');
-  return reached ? 'Unread' : 'Failed';
+  const reached = recipients.filter((r) => !isNeverSent(r.status) && r.status !== 'Bounced');
+  if (reached.length === 0) return 'Failed';
+  return reached.some((r) => r.tracked !== false) ? 'Unread' : 'Untracked';
 }

@@ -20,4 +20,13 @@ describe('email aggregates', () => {
     emailAggregates(db)(emailId);
     expect(db.prepare('SELECT viewed FROM emails').get()).toEqual({ viewed: 'Untracked' });
   });
+
+  it('shows a tracked email whose recipients were never sent as Failed, not Untracked', () => {
+    const { db } = tempCore();
+    const emailId = Number(db.prepare(`INSERT INTO emails (message_id, from_address, subject, tracking, created_at) VALUES ('<b@x>', 'me@example.com', 'Hi', 'opens_clicks', 1)`).run().lastInsertRowid);
+    db.prepare(`INSERT INTO recipients (email_id, kind, display_name, address, address_norm, status, tracked, views, updated_at)
+      VALUES (?, 'to', 'Ann', 'ann@', 'ann@', 'Failed', 0, 0, 1)`).run(emailId);
+    emailAggregates(db)(emailId);
+    expect(db.prepare('SELECT viewed FROM emails').get()).toEqual({ viewed: 'Failed' });
+  });
 });

@@ -43,8 +43,9 @@ export function aggregatesOf(tracking: string, rows: readonly AggregateRow[]): A
       program = r.last_program;
     }
   }
-  const tracked = tracking !== 'off' && rows.some((r) => r.tracked === 1);
-  return { label, count: rows.length, status: emailStatus(rows.map((r) => r.status)), viewed: emailViewed(tracked, rows), first, last, views, program };
+  // The email's mode decides "tracked"; a copy's own flag only tells which copies carry a pixel.
+  const viewed = emailViewed(tracking !== 'off', rows.map((r) => ({ status: r.status, views: r.views, tracked: r.tracked === 1 })));
+  return { label, count: rows.length, status: emailStatus(rows.map((r) => r.status)), viewed, first, last, views, program };
 }
 
 /**

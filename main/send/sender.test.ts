@@ -301,6 +301,8 @@ describe('sender against an in-process SMTP server', () => {
     const state = () => db.prepare('SELECT bcc_self_state AS bcc, sent_folder_state AS folder FROM emails WHERE id = ?').get(emailId) as { bcc: string; folder: string };
     await until(() => state().bcc === 'done' && state().folder.startsWith('failed'));
     expect(state().folder).toMatch(/^failed: /);
+    // …and says so on the dashboard, naming the email.
+    expect(db.prepare(`SELECT kind, email_id AS emailId FROM notices`).all()).toEqual([{ kind: 'sent_folder', emailId }]);
     const own = sink.received.find((m) => m.to[0]!.address === 'studio@outpost.test')!;
     const p = await simpleParser(own.raw);
     expect(p.html).toBe('<p><a href="https://photos.test/g">g</a></p>');

@@ -357,6 +357,8 @@ export function createSender(options: SenderOptions): Sender {
           await append(settings.imap, raw, new Date(email.createdAt));
         } catch (err) {
           state = `failed: ${(err as Error).message}`;
+          // Not silent: the email was sent, but the user's mail program will not show it.
+          store.notice('sent_folder', `A sent email could not be added to your Sent folder ("${email.subject}"): ${(err as Error).message}. Show details in the Outbox says which.`, now(), emailId);
         }
         store.setSentFolder(emailId, 'sending', state);
       }

@@ -53,6 +53,9 @@ export function EmailDetails({ id, onClose }: { id: number; onClose: () => void 
           </p>
           <p>Status <strong>{d.email.status}</strong> · Viewed <strong data-testid="details-viewed">{d.email.viewed}</strong> · <span data-testid="details-views">{d.email.totalViews}</span> view{d.email.totalViews === 1 ? '' : 's'} (by people and their mail proxies)</p>
           {d.email.lastError && <p className="banner error">{d.email.lastError}</p>}
+          {d.email.sentFolderState.startsWith('failed') && (
+            <p className="banner error" data-testid="details-sent-folder">Not added to your Sent folder: {d.email.sentFolderState.replace(/^failed: /, '')}</p>
+          )}
           <h3>Recipients</h3>
           <table className="plain" aria-label="Recipients">
             <thead><tr><th>Recipient</th><th>Result</th><th>Attempts</th><th>Last attempt</th><th>Server reply</th><th>Views</th><th>Clicks</th><th>Program</th><th /></tr></thead>

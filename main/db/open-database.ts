@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { assertKnownSchema, migrate } from './migrate';
+import { ensurePrivateDir, makePrivate, PRIVATE_FILE_MODE } from '../app/data-dir';
 
 export type Db = Database.Database;
 
@@ -15,8 +16,11 @@ export const DATABASE_FILE = 'outpost.sqlite';
 
 /** Opens (creating if needed) the app database in `dataDir` and applies migrations. */
 export function openDatabase(dataDir: string, options: OpenOptions = {}): Db {
-  fs.mkdirSync(dataDir, { recursive: true });
-  const db = new Database(path.join(dataDir, DATABASE_FILE), {
+  ensurePrivateDir(dataDir);
+  const file = path.join(dataDir, DATABASE_FILE);
+  // Created 0600 before SQLite opens it: SQLite gives its -wal and -shm files the database's mode.
+  if (!options.readonly) fs.closeSync(fs.openSync(file, 'a', PRIVATE_FILE_MODE));
+  const db = new Database(file, {
     nativeBinding: options.nativeBinding,
     readonly: options.readonly ?? false,
   });
@@ -32,6 +36,8 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Db {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     if (!options.readonly) migrate(db);
+    // Files an earlier version left 0644 (and the journal files) are tightened too.
+    if (!options.readonly) makePrivate([file, `${file}-wal`, `${file}-shm`]);
     return db;
   } catch (err) {
     db.close();

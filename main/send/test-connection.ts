@@ -1,6 +1,7 @@
-// "Test connection" in Preferences: log in the way sending and the IMAP poller will, and say
-// plainly what is wrong. Never throws.
-import nodemailer from 'nodemailer';
+// "Test connection" in Preferences: connect the way sending and the IMAP watcher will, and say
+// plainly what happened: whether it logged in, and whether the connection was encrypted. It
+// says "logged in" only after the server accepted the login. Never throws.
+import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { imapClient } from './sent-folder';
 import type { ImapSettings, SmtpSettings } from './settings';
 import { describeSmtpError, type SmtpError } from './smtp-outcome';
@@ -15,23 +16,43 @@ export interface ConnectionTest {
 
 const TEST_TIMEOUT_MS = 15_000;
 
+/** What an SMTP server offered on the connection sending would use (nodemailer keeps the EHLO lines private). */
+interface SmtpOffer {
+  secure: boolean;
+  allowsAuth: boolean;
+  _ehloLines?: string[];
+}
+
+const tlsWords = (secure: boolean, security: string) =>
+  secure ? 'over TLS' : security === 'none' ? 'without TLS (as chosen: the password and mail cross the network readable)' : 'without TLS';
+
 export async function testSmtp(smtp: SmtpSettings): Promise<ConnectionTest> {
   if (!smtp.host) return { ok: false, message: 'Enter the SMTP server name first.' };
   const where = `${smtp.host}:${smtp.port}`;
-  const transporter = nodemailer.createTransport({
-    ...connectionOptions(smtp),
-    connectionTimeout: TEST_TIMEOUT_MS,
-    greetingTimeout: TEST_TIMEOUT_MS,
-    socketTimeout: TEST_TIMEOUT_MS,
-  });
+  const { auth, ...options } = connectionOptions(smtp);
+  const connection = new SMTPConnection({ ...options, connectionTimeout: TEST_TIMEOUT_MS, greetingTimeout: TEST_TIMEOUT_MS, socketTimeout: TEST_TIMEOUT_MS });
   try {
-    await transporter.verify();
-    const login = smtp.username ? `logged in as ${smtp.username}` : 'no login (none set)';
-    return { ok: true, message: `Connected to ${where}, ${login}.` };
+    await new Promise<void>((resolve, reject) => {
+      connection.once('error', reject);
+      connection.connect(() => resolve());
+    });
+    const offer = connection as unknown as SmtpOffer;
+    const tls = tlsWords(offer.secure, smtp.security);
+    const offersStartTls = (offer._ehloLines ?? []).some((l) => /^STARTTLS\b/i.test(l));
+    const hint = !offer.secure && offersStartTls ? ' The server offers STARTTLS: choose "STARTTLS" to encrypt.' : '';
+    if (!auth) return { ok: true, message: `Connected to ${where} ${tls}, no login (none set).${hint}` };
+    if (!offer.allowsAuth) {
+      // Sending would go on without logging in, which most servers refuse for outside addresses.
+      return { ok: false, message: `Connected to ${where} ${tls}, but the server offers no login (no AUTH), so Outpost did not log in as ${smtp.username}.${hint || ' Check the port (587 or 465 usually take logins) or clear the username if this server needs none.'}` };
+    }
+    await new Promise<void>((resolve, reject) => connection.login(auth, (err) => (err ? reject(err) : resolve())));
+    return { ok: true, message: `Connected to ${where} ${tls}, logged in as ${smtp.username}.${hint}` };
   } catch (err) {
     return { ok: false, message: describeSmtpError(err as SmtpError, where) };
   } finally {
-    transporter.close();
+    connection.removeAllListeners('error');
+    connection.on('error', () => {}); // a late socket error after the answer is not news
+    connection.close();
   }
 }
 
@@ -43,6 +64,9 @@ interface ImapError {
 }
 
 function describeImapError(err: ImapError, where: string): string {
+  if (/login is disabled/i.test(err.message ?? '')) {
+    return `The IMAP server at ${where} does not take a login without TLS (LOGINDISABLED): choose "TLS" or "STARTTLS".`;
+  }
   if (err.authenticationFailed || err.code === 'AUTHENTICATIONFAILED') {
     return `The IMAP server at ${where} refused the login: check the username and password (many providers need an app password).${err.responseText ? ` Server said: ${err.responseText}` : ''}`;
   }
@@ -60,9 +84,11 @@ export async function testImap(imap: ImapSettings): Promise<ConnectionTest> {
   const timeout = setTimeout(() => client.close(), TEST_TIMEOUT_MS);
   try {
     await client.connect();
+    if (!client.authenticated) return { ok: false, message: `Connected to ${where}, but the server did not log Outpost in as ${imap.username}.` };
+    const tls = tlsWords(client.secureConnection, imap.security);
     const folders = (await client.list()).map((f) => f.path);
     await client.logout();
-    return { ok: true, message: `Connected to ${where} as ${imap.username}: ${folders.length} folders.`, folders };
+    return { ok: true, message: `Connected to ${where} ${tls}, logged in as ${imap.username}: ${folders.length} folders.`, folders };
   } catch (err) {
     return { ok: false, message: describeImapError((failure ?? err) as ImapError, where) };
   } finally {

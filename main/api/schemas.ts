@@ -158,10 +158,17 @@ export const recipientInput = z.object({
 });
 
 const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 export const attachmentInput = z.object({
   filename: text(255).min(1),
   contentType: z.string().max(255).regex(/^[\w.+-]+\/[\w.+-]+$/, 'is not a content type').default('application/octet-stream'),
-  dataBase64: z.string().max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4, 'is larger than 20 MB'),
+  // Node's decoder skips what is not base64, so bad data would silently become an empty or
+  // truncated file: only canonical padded base64 of at least one byte gets through.
+  dataBase64: z
+    .string()
+    .max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4, 'is larger than 20 MB')
+    .refine((s) => s.length > 0, 'the file is empty (0 bytes)')
+    .refine((s) => BASE64.test(s), 'is not valid base64 data'),
 });
 
 const body = {

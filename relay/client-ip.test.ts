@@ -20,6 +20,20 @@ describe('clientIp', () => {
     expect(clientIp('127.0.0.1', 'garbage', trusted)).toBe('127.0.0.1');
   });
 
+  it('strips an IPv6 zone id from the peer and from forwarded hops', () => {
+    expect(clientIp('fe80::1%eth0', undefined, null)).toBe('fe80::1');
+    const local = parseTrustedProxies(['fe80::/10']);
+    expect(clientIp('fe80::2%lo', 'fe80::9%eth0', local)).toBe('fe80::9');
+    expect(clientIp('127.0.0.1', '2001:db8::7%25eth0', trusted)).toBe('2001:db8::7');
+  });
+
+  it('never stores an unbounded forwarded hop: an over-long one counts as malformed', () => {
+    const long = `fe80::1%${'x'.repeat(5000)}`;
+    expect(clientIp('127.0.0.1', long, trusted)).toBe('fe80::1');
+    expect(clientIp('127.0.0.1', `${'0'.repeat(100)}:1::1`, trusted)).toBe('127.0.0.1');
+    expect(clientIp(`fe80::1%${'y'.repeat(5000)}`, undefined, null)).toBe('fe80::1');
+  });
+
   it('refuses bad proxy entries', () => {
     expect(() => parseTrustedProxies(['nonsense'])).toThrow();
     expect(() => parseTrustedProxies(['10.0.0.0/40'])).toThrow();

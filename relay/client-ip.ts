@@ -24,9 +24,20 @@ export function parseTrustedProxies(list: readonly string[]): BlockList | null {
   return blocks;
 }
 
-/** "::ffff:1.2.3.4" (dual-stack sockets) becomes "1.2.3.4". */
+/** Longest textual IP address: "ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255". */
+const MAX_IP_TEXT = 45;
+
+/**
+ * "::ffff:1.2.3.4" (dual-stack sockets) becomes "1.2.3.4"; an IPv6 zone id ("fe80::1%eth0",
+ * also "%25eth0" as URLs write it) is dropped: it names an interface of the sender's host, not
+ * the client, and Node's isIP accepts any text after the "%". Anything longer than an address
+ * can be is returned as "" (not an IP), so a stored address is never longer than 45 characters.
+ */
 export function normalizeIp(ip: string): string {
-  return ip.startsWith('::ffff:') && isIP(ip.slice(7)) === 4 ? ip.slice(7) : ip;
+  const zone = ip.indexOf('%');
+  const bare = zone < 0 ? ip : ip.slice(0, zone);
+  if (bare.length > MAX_IP_TEXT) return '';
+  return bare.startsWith('::ffff:') && isIP(bare.slice(7)) === 4 ? bare.slice(7) : bare;
 }
 
 function isTrusted(trusted: BlockList, ip: string): boolean {

@@ -1,10 +1,14 @@
 // `npm run relay`: runs the relay with flags or RELAY_* environment variables (see README.md).
 // Bundled (dist/relay/relay.cjs) this file is also the checkpoint thread's entry.
-import { loadConfig } from './config';
+import { loadConfig, usage, wantsHelp } from './config';
 import { startRelay } from './relay';
 import { isCheckpointerThread, runCheckpointerThread } from './checkpointer';
 
 async function main(): Promise<void> {
+  if (wantsHelp(process.argv.slice(2))) {
+    process.stdout.write(usage());
+    return;
+  }
   const config = loadConfig(process.argv.slice(2), process.env);
   const relay = await startRelay(config);
   console.log(`outpost relay listening on ${relay.url} (database ${config.db})`);

@@ -37,29 +37,58 @@ const schema = z.object({
 
 export type RelayConfig = z.output<typeof schema>;
 
-/** Flag name, environment variable and config key of every setting (documented in README.md). */
+/** Flag name, environment variable, config key and `--help` line of every setting (documented in README.md). */
 export const SETTINGS = [
-  ['port', 'RELAY_PORT', 'port'],
-  ['host', 'RELAY_HOST', 'host'],
-  ['db', 'RELAY_DB', 'db'],
-  ['secret', 'RELAY_SECRET', 'secret'],
-  ['previous-secret', 'RELAY_PREVIOUS_SECRET', 'previousSecret'],
-  ['previous-secret-grace-days', 'RELAY_PREVIOUS_SECRET_GRACE_DAYS', 'previousSecretGraceDays'],
-  ['retention-days', 'RELAY_RETENTION_DAYS', 'retentionDays'],
-  ['trusted-proxy', 'RELAY_TRUSTED_PROXY', 'trustedProxy'],
-  ['truncate-ip', 'RELAY_TRUNCATE_IP', 'truncateIp'],
-  ['max-events-per-ip-per-minute', 'RELAY_MAX_EVENTS_PER_IP_PER_MINUTE', 'maxEventsPerIpPerMinute'],
+  ['port', 'RELAY_PORT', 'port', 'port to listen on (default 8787)'],
+  ['host', 'RELAY_HOST', 'host', 'address to listen on (default 127.0.0.1; 0.0.0.0 to listen publicly)'],
+  ['db', 'RELAY_DB', 'db', 'SQLite database file (default relay.db)'],
+  ['secret', 'RELAY_SECRET', 'secret', 'signing secret, required (prefer the variable: flags show in ps)'],
+  ['previous-secret', 'RELAY_PREVIOUS_SECRET', 'previousSecret', 'the secret before a rotation (default none)'],
+  ['previous-secret-grace-days', 'RELAY_PREVIOUS_SECRET_GRACE_DAYS', 'previousSecretGraceDays', 'days its tokens stay valid (default 30)'],
+  ['retention-days', 'RELAY_RETENTION_DAYS', 'retentionDays', 'days events are kept (default 30)'],
+  ['trusted-proxy', 'RELAY_TRUSTED_PROXY', 'trustedProxy', 'comma-separated IPs or CIDRs whose X-Forwarded-For is read (default none)'],
+  ['truncate-ip', 'RELAY_TRUNCATE_IP', 'truncateIp', 'store client IPs cut to /24 or /48 (default off)'],
+  ['max-events-per-ip-per-minute', 'RELAY_MAX_EVENTS_PER_IP_PER_MINUTE', 'maxEventsPerIpPerMinute', 'recorded events per client and minute, 0 = no cap (default 600)'],
 ] as const;
+
+/** What `npm run relay -- --help` prints. */
+export function usage(): string {
+  const lines = SETTINGS.map(([name, envName, , help]) => {
+    const value = name === 'truncate-ip' ? '' : ' <value>';
+    return `  --${name}${value}\n      ${envName}: ${help}`;
+  });
+  return [
+    'usage: npm run relay -- [flags]      (or: node relay.cjs [flags])',
+    '',
+    'Serves the open pixel, the click redirect and the event feed of Outpost.',
+    'Each flag falls back to its environment variable when absent.',
+    '',
+    ...lines,
+    '  -h, --help',
+    '      print this and exit',
+    '',
+  ].join('\n');
+}
+
+/** True when the command line asks for the usage (before any validation). */
+export function wantsHelp(argv: readonly string[]): boolean {
+  return argv.includes('--help') || argv.includes('-h');
+}
 
 /** Throws an Error listing every bad setting. */
 export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): RelayConfig {
-  const { values } = parseArgs({
-    args: [...argv],
-    options: Object.fromEntries(
-      SETTINGS.map(([name]) => [name, { type: name === 'truncate-ip' ? 'boolean' : 'string' }] as const),
-    ),
-    strict: true,
-  });
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: Object.fromEntries(
+        SETTINGS.map(([name]) => [name, { type: name === 'truncate-ip' ? 'boolean' : 'string' }] as const),
+      ),
+      strict: true,
+    }));
+  } catch (error) {
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\nsee the flags with --help`);
+  }
   const raw: Record<string, unknown> = {};
   for (const [name, envName, key] of SETTINGS) {
     const value = values[name] ?? env[envName];

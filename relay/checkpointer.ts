@@ -21,28 +21,67 @@ export function isCheckpointerThread(): boolean {
   return !isMainThread && (workerData as Partial<CheckpointerData> | null)?.role === CHECKPOINTER_ROLE;
 }
 
-/** The HTTP thread's handle on the checkpoint thread. */
-export class Checkpointer {
-  private readonly worker: Worker;
-  private closing = false;
+/** Restarts of a thread that died before it opened the database, before the relay gives up. */
+const MAX_FAILED_STARTS = 8;
+const FIRST_RESTART_MS = 100;
+const LONGEST_RESTART_MS = 5_000;
 
-  /** `onFailure` hears once if the thread dies: the WAL would grow without bound after that. */
-  constructor(db: string, onFailure: (error: Error) => void) {
-    this.worker = spawn({ role: CHECKPOINTER_ROLE, db });
-    let failed = false;
-    const fail = (error: Error) => {
-      if (failed || this.closing) return;
-      failed = true;
-      onFailure(error);
-    };
-    this.worker.on('error', fail);
-    this.worker.on('exit', (code) => fail(new Error(`relay checkpoint thread exited (code ${code})`)));
+/**
+ * The HTTP thread's handle on the checkpoint thread. A thread that dies is started again, after
+ * a pause that doubles: it may have died only because the process was out of file descriptors
+ * (loading its code or opening the database), which passes. Only a thread that keeps failing
+ * to start is reported.
+ */
+export class Checkpointer {
+  private worker: Worker;
+  private closing = false;
+  private failed = false;
+  private failedStarts = 0;
+  private restart: NodeJS.Timeout | undefined;
+
+  /** `onFailure` hears once if the thread cannot be kept running: the WAL would grow without bound after that. */
+  constructor(
+    private readonly db: string,
+    private readonly onFailure: (error: Error) => void,
+  ) {
+    this.worker = this.start();
+  }
+
+  private start(): Worker {
+    const worker = spawn({ role: CHECKPOINTER_ROLE, db: this.db });
+    let ready = false;
+    let lastError: Error | undefined;
+    worker.on('message', (message) => {
+      if (message !== 'ready') return;
+      ready = true;
+      this.failedStarts = 0;
+    });
+    worker.on('error', (error) => (lastError = error));
+    worker.on('exit', (code) => {
+      if (this.closing || this.failed) return;
+      const error = lastError ?? new Error(`relay checkpoint thread exited (code ${code})`);
+      if (!ready) this.failedStarts++;
+      if (this.failedStarts >= MAX_FAILED_STARTS) {
+        this.failed = true;
+        this.onFailure(error);
+        return;
+      }
+      const pause = Math.min(FIRST_RESTART_MS * 2 ** this.failedStarts, LONGEST_RESTART_MS);
+      console.error(`relay: checkpoint thread stopped (${error.message}); starting it again in ${pause} ms`);
+      this.restart = setTimeout(() => {
+        this.restart = undefined;
+        if (!this.closing) this.worker = this.start();
+      }, pause);
+    });
+    return worker;
   }
 
   /** Runs a last checkpoint and ends the thread. */
   async close(): Promise<void> {
     if (this.closing) return;
     this.closing = true;
+    clearTimeout(this.restart);
+    if (this.worker.threadId === -1) return;
     const exited = new Promise((done) => this.worker.once('exit', done));
     this.worker.postMessage('close');
     await exited;
@@ -57,6 +96,7 @@ export function runCheckpointerThread(): void {
   db.pragma('busy_timeout = 5000');
   const checkpoint = db.prepare(QUERIES.checkpoint);
   const timer = setInterval(() => checkpoint.run(), CHECKPOINT_EVERY_MS);
+  port.postMessage('ready');
   port.on('message', () => {
     clearInterval(timer);
     checkpoint.run();

@@ -1,5 +1,6 @@
 // Assembles a running relay from its configuration: store, checkpoint thread, secrets, server, pruning.
 import type { AddressInfo } from 'node:net';
+import { backOffWhenOutOfDescriptors } from './accept-backoff';
 import { parseTrustedProxies } from './client-ip';
 import type { RelayConfig } from './config';
 import { EventStore } from './event-store';
@@ -19,7 +20,7 @@ export interface Relay {
   port: number;
   /** Deletes events older than the retention; resolves to how many. */
   prune: () => Promise<number>;
-  /** Resolves if the checkpoint thread dies: the WAL would grow without bound; the relay should exit. */
+  /** Resolves if the checkpoint thread dies (the WAL would grow without bound) or the listener cannot reopen; the relay should exit. */
   failed: Promise<Error>;
   /** Stops accepting, answers what is in flight, commits, closes the database. */
   close: () => Promise<void>;
@@ -59,6 +60,8 @@ export async function startRelay(config: RelayConfig, clock: RelayClock = { now:
     });
   });
   const { port } = server.address() as AddressInfo;
+  // From here a server error is either waited out (no file descriptors) or ends the relay.
+  const backoff = backOffWhenOutOfDescriptors(server, port, config.host, (error) => onFailure(error));
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
 
   return {
@@ -68,6 +71,7 @@ export async function startRelay(config: RelayConfig, clock: RelayClock = { now:
     failed,
     close: async () => {
       clearInterval(pruner);
+      backoff.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       // Busy keep-alive clients would hold close() open for ever; their events still commit below.

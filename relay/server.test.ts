@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,6 +52,20 @@ function raw(path: string, headers: Record<string, string>, body?: string): Prom
     });
     req.on('error', reject);
     req.end(body);
+  });
+}
+
+/** Writes raw bytes on one connection; resolves with what came back and when the server closed it. */
+function rawSocket(text: string): Promise<{ response: string; closedAfterMs: number }> {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const socket = connect(relay.port, '127.0.0.1');
+    let response = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk: string) => (response += chunk));
+    socket.on('error', () => {});
+    socket.on('close', () => resolve({ response, closedAfterMs: Date.now() - started }));
+    socket.write(text);
   });
 }
 
@@ -241,6 +256,24 @@ describe('abuse limits', () => {
     await restart({ trustedProxy: ['127.0.0.1'], truncateIp: true });
     await raw(url.pathname, { 'x-forwarded-for': '6.6.6.6, 198.51.100.23' });
     expect((await feed()).events.map((e) => e.ip)).toEqual(['127.0.0.1', '198.51.100.0']);
+  });
+
+  it('answers a body on GET or HEAD with 413 and closes the connection at once, whatever is still to come', async () => {
+    for (const head of ['GET /healthz', 'HEAD /o/x', 'GET /o/x']) {
+      const partial = await rawSocket(`${head} HTTP/1.1\r\nHost: r\r\nContent-Length: 100\r\n\r\nabc`);
+      expect(partial.response).toMatch(/^HTTP\/1\.1 413 /);
+      expect(partial.response.toLowerCase()).toContain('connection: close');
+      expect(partial.closedAfterMs).toBeLessThan(1_000);
+      const chunked = await rawSocket(`${head} HTTP/1.1\r\nHost: r\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n`);
+      expect(chunked.response).toMatch(/^HTTP\/1\.1 413 /);
+      expect(chunked.closedAfterMs).toBeLessThan(1_000);
+    }
+  });
+
+  it('closes the connection after refusing another method that came with an unfinished body', async () => {
+    const post = await rawSocket('POST /o/x HTTP/1.1\r\nHost: r\r\nContent-Length: 100\r\n\r\nabc');
+    expect(post.response).toMatch(/^HTTP\/1\.1 405 /);
+    expect(post.closedAfterMs).toBeLessThan(1_000);
   });
 
   it('refuses bodies, other methods, long URLs and serves health', async () => {

@@ -21,6 +21,9 @@ import {
 export const MAX_URL_LENGTH = 8192;
 /** Request line plus all headers. */
 export const MAX_HEADER_BYTES = 16 * 1024;
+/** The whole header block, then the whole request, must arrive within these (relay/README.md). */
+export const HEADERS_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 10_000;
 const MAX_USER_AGENT = 512;
 const FEED_PATH = '/v1/events';
 
@@ -79,27 +82,29 @@ export function createRelayServer(options: RelayServerOptions): RelayServer {
   );
   const limit = new PerMinuteLimit(options.maxEventsPerIpPerMinute);
 
-  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
+  // Node checks headersTimeout and requestTimeout only every connectionsCheckingInterval
+  // (30 s by default): check every second so the 10 s limits below hold to within a second.
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, connectionsCheckingInterval: 1_000 }, (req, res) => {
     const url = req.url ?? '/';
     const method = req.method;
-    if (method !== 'GET' && method !== 'HEAD') {
-      return sendText(res, 405, 'Only GET and HEAD are served.\n', { allow: 'GET, HEAD' });
-    }
-    if (url.length > MAX_URL_LENGTH) return sendText(res, 414, 'URL too long.\n');
     const headers = readHeaders(req.rawHeaders);
-    if (headers.body) {
-      // The body is never read, so the connection cannot be reused.
-      return sendText(res, 413, 'Request bodies are not accepted.\n', { connection: 'close' });
+    // A body is never read: the connection closes after the answer, or a client could hold it
+    // open by trickling a body the server would otherwise drain for keep-alive.
+    const close: Record<string, string> = headers.body ? { connection: 'close' } : {};
+    if (method !== 'GET' && method !== 'HEAD') {
+      return sendText(res, 405, 'Only GET and HEAD are served.\n', { allow: 'GET, HEAD', ...close });
     }
+    if (url.length > MAX_URL_LENGTH) return sendText(res, 414, 'URL too long.\n', close);
+    if (headers.body) return sendText(res, 413, 'Request bodies are not accepted.\n', close);
     if (url.startsWith(PIXEL_PATH)) return pixel(req, res, url, headers);
     if (url.startsWith(CLICK_PATH)) return click(req, res, url, headers);
     if (url === '/healthz') return sendText(res, 200, 'ok\n');
     if (url === FEED_PATH || url.startsWith(`${FEED_PATH}?`)) return feed(req, res, url);
     return sendText(res, 404, 'Not found.\n');
   });
-  // Slow clients must not hold sockets open: bound every phase of a request.
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 10_000;
+  // Slow clients must not hold sockets open: bound every phase of a request (README: 10 s).
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
   server.keepAliveTimeout = 5_000;
   server.maxHeadersCount = 64;
 

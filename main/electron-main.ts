@@ -1,18 +1,46 @@
 // The Electron shell: the only file that imports `electron` besides preload/. It opens the same
 // core as browser mode and carries the contract over IPC instead of HTTP.
-import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, session, shell, type Session } from 'electron';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createCore, type Core } from './app/core';
 import { invoke } from './api/invoke';
 import { CONTENT_SECURITY_POLICY } from './host/csp';
 import { keyFileBox } from './secrets/key-file-box';
 import type { SecretBox } from './secrets/secret-box';
+import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, contentType, isAppUrl, resolveAppFile } from './shell/app-protocol';
+import { allowNavigation, windowOpenPolicy } from './shell/navigation';
+import { allowPermission } from './shell/permissions';
 
 app.setName('Outpost');
 let core: Core | undefined;
 let window: BrowserWindow | undefined;
 
-const rendererIndex = path.join(__dirname, '..', 'renderer', 'index.html');
+const rendererRoot = path.join(__dirname, '..', 'renderer');
+
+// Must happen before 'ready': app:// is a standard, secure origin of its own (not file://).
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+
+/** Serves app://outpost/… from the renderer folder only; everything else is a 404. */
+function serveAppProtocol(target: Session): void {
+  target.protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppFile(rendererRoot, request.url);
+    if (file === null) return new Response('Not found', { status: 404 });
+    const found = await net.fetch(pathToFileURL(file).toString()).catch(() => null);
+    if (found === null || !found.ok) return new Response('Not found', { status: 404 });
+    return new Response(found.body, {
+      status: 200,
+      headers: { 'content-type': contentType(file), 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' },
+    });
+  });
+}
+
+/** Permission requests and checks: only what the policy grants, to the app's own origin. */
+function restrictPermissions(target: Session): void {
+  target.setPermissionRequestHandler((_contents, permission, done, details) => done(allowPermission(permission, details.requestingUrl)));
+  target.setPermissionCheckHandler((_contents, permission, origin) => allowPermission(permission, origin));
+  target.setDevicePermissionHandler(() => false);
+}
 
 function safeStorageBox(dataDir: string): SecretBox {
   if (!safeStorage.isEncryptionAvailable()) {
@@ -45,7 +73,7 @@ function createWindow() {
       spellcheck: true,
     },
   });
-  void window.loadFile(rendererIndex);
+  void window.loadURL(APP_INDEX_URL);
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -57,12 +85,22 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('web-contents-created', (_event, contents) => {
-    // Nothing in the app navigates; links to the web open in the user's browser.
-    contents.on('will-navigate', (event) => event.preventDefault());
+    // Nothing in the app navigates, in any frame (shell/navigation.ts); links to the web open
+    // in the user's browser.
+    contents.on('will-frame-navigate', (event) => {
+      if (!allowNavigation(event.url, event.isMainFrame)) event.preventDefault();
+    });
+    contents.on('will-navigate', (event) => {
+      if (!allowNavigation(event.url, event.isMainFrame)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event) => {
+      if (!allowNavigation(event.url, event.isMainFrame)) event.preventDefault();
+    });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
-      if (/^https?:\/\//i.test(url)) void shell.openExternal(url);
-      return { action: 'deny' };
+      const policy = windowOpenPolicy(url);
+      if (policy.openExternally) void shell.openExternal(url);
+      return { action: policy.action };
     });
   });
 
@@ -75,14 +113,15 @@ if (!app.requestSingleInstanceLock()) {
       app.exit(1);
       return;
     }
-    session.defaultSession.setPermissionRequestHandler((_wc, _permission, done) => done(false));
+    serveAppProtocol(session.defaultSession);
+    restrictPermissions(session.defaultSession);
     session.defaultSession.webRequest.onHeadersReceived((details, done) => {
       done({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
     });
     const handlers = core.handlers;
     ipcMain.handle('outpost:call', (event, name: unknown, input: unknown) => {
       // Only our own page may call the core.
-      if (!event.senderFrame?.url.startsWith('file://')) return { ok: false, error: { code: 'unauthorized', message: 'not the app window' } };
+      if (!isAppUrl(event.senderFrame?.url)) return { ok: false, error: { code: 'unauthorized', message: 'not the app window' } };
       return invoke(handlers, String(name), input);
     });
     createWindow();

@@ -18,6 +18,9 @@ async function main() {
     token: process.env.OUTPOST_TOKEN || undefined,
   });
   console.log(`Outpost (browser mode) data: ${dataDir}`);
+  // Secrets sealed with a key this folder no longer has: say so; Preferences asks for them again.
+  const { secretProblems } = await core.handlers['preferences.get']({});
+  for (const p of secretProblems) console.warn(`Outpost: ${p.message} in Preferences.`);
   console.log(`Outpost is running at ${host.openUrl}`);
   if (process.env.OUTPOST_NO_OPEN !== '1') openInBrowser(host.openUrl);
   const stop = () => {

@@ -69,6 +69,8 @@ const host = text(253).regex(/^[A-Za-z0-9.-]*$/, 'must be a host name like smtp.
 const port = z.number().int().min(1).max(65535);
 /** Write-only: omitted or undefined keeps the stored secret, '' clears it. */
 const secret = z.string().max(1024).optional();
+/** The host the user confirmed "send my password without encryption" for (security "none"); '' for none. */
+const plaintextPasswordHost = host.default('');
 
 export const smtpInput = z.object({
   host,
@@ -76,6 +78,7 @@ export const smtpInput = z.object({
   security: z.enum(SECURITY).default('starttls'),
   username: text(320).default(''),
   password: secret,
+  plaintextPasswordHost,
   fromName: text(200).default(''),
   fromAddress: z.union([z.literal(''), emailAddress]).default(''),
   maxConnections: z.number().int().min(1).max(20).default(2),
@@ -88,6 +91,7 @@ export const imapInput = z.object({
   security: z.enum(SECURITY).default('tls'),
   username: text(320).default(''),
   password: secret,
+  plaintextPasswordHost,
   watchFolders: z.array(text(200).min(1)).max(20).default(['INBOX']),
   sentFolder: text(200).default('Sent'),
   /** Minutes between checks where the server offers no IDLE. */

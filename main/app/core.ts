@@ -62,7 +62,7 @@ export function createCore(options: CoreOptions): Core {
   const relaySync = createRelaySync({ db, settings: () => settings().tracking });
   const composeDeps = { db, settings, extractLinks };
   const sendEmail = composer(composeDeps);
-  const merges = dispatches({ ...composeDeps, refresh: emailAggregates(db), onQueued: () => sender.kick(), withdraw: (id) => sender.withdraw(id) });
+  const merges = dispatches({ ...composeDeps, refresh: emailAggregates(db), onQueued: () => sender.kick() });
   const details = outboxDetails(db);
   // A blank password in a "test connection" form means: the one already stored.
   const stored = (typed: string | undefined, kept: string) => (typed === undefined || typed === '' ? kept : typed);
@@ -124,8 +124,9 @@ export function createCore(options: CoreOptions): Core {
     'tracking.status': () => relaySync.status(),
 
     'preferences.providers': () => [...PROVIDERS],
-    'preferences.testSmtp': (input) => testSmtp({ ...input, password: stored(input.password, settings().smtp.password) }),
-    'preferences.testImap': (input) => testImap({ ...input, password: stored(input.password, settings().imap.password) }),
+    // The stored password only for the account it was saved for: never to a host typed in the form.
+    'preferences.testSmtp': (input) => testSmtp({ ...input, password: stored(input.password, preferences.storedPassword('smtp', input)) }),
+    'preferences.testImap': (input) => testImap({ ...input, password: stored(input.password, preferences.storedPassword('imap', input)) }),
     'preferences.testRelay': (input) => testRelay({ relayUrl: input.relayUrl, relaySecret: stored(input.relaySecret, settings().tracking.relaySecret) }),
   };
 

@@ -23,3 +23,20 @@ describe('key file box', () => {
     expect(() => keyFileBox(tempDir()).open(sealed)).toThrow();
   });
 });
+
+describe('a damaged key file', () => {
+  it('is kept aside and replaced, so the app starts (its secrets are then unreadable, not lost)', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, KEY_FILE), 'short');
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      const box = keyFileBox(dir);
+      expect(box.open(box.seal('x'))).toBe('x');
+    } finally {
+      console.warn = warn;
+    }
+    expect(fs.readFileSync(path.join(dir, KEY_FILE)).length).toBe(32);
+    expect(fs.readdirSync(dir).some((f) => f.startsWith(`${KEY_FILE}.damaged-`))).toBe(true);
+  });
+});

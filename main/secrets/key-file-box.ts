@@ -31,9 +31,15 @@ export function keyFileBox(dataDir: string): SecretBox {
 function loadOrCreateKey(file: string): Buffer {
   try {
     const key = fs.readFileSync(file);
-    if (key.length !== 32) throw new Error(`${file} is damaged (expected 32 bytes, found ${key.length})`);
-    if (process.platform !== 'win32') fs.chmodSync(file, 0o600);
-    return key;
+    if (key.length === 32) {
+      if (process.platform !== 'win32') fs.chmodSync(file, 0o600);
+      return key;
+    }
+    // A damaged key opens nothing; keep it aside (nothing is deleted) and start with a new one.
+    // The secrets it sealed are then reported as unreadable and asked for again in Preferences.
+    const aside = `${file}.damaged-${Date.now()}`;
+    fs.renameSync(file, aside);
+    console.warn(`${file} was damaged (expected 32 bytes, found ${key.length}): kept as ${aside}, a new key was made.`);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }

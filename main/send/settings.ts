@@ -7,6 +7,8 @@ export interface SmtpSettings {
   security: Security;
   username: string;
   password: string;
+  /** See secrets/plaintext-rule.ts: the host a password may go to without TLS. */
+  plaintextPasswordHost?: string;
   fromName: string;
   fromAddress: string;
   maxConnections: number;
@@ -19,6 +21,8 @@ export interface ImapSettings {
   security: Security;
   username: string;
   password: string;
+  /** See secrets/plaintext-rule.ts: the host a password may go to without TLS. */
+  plaintextPasswordHost?: string;
   sentFolder: string;
 }
 

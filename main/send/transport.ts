@@ -1,4 +1,6 @@
 // What the sender hands an SMTP pool, and the connection settings made from the user's account.
+import { Socket } from 'node:net';
+import { plaintextRefusal } from '../secrets/plaintext-rule';
 import type { CopyRecipe } from './copy-recipe';
 import type { SmtpSettings } from './settings';
 
@@ -13,12 +15,7 @@ export interface OutgoingCopy {
    * that may have delivered it; before that, it certainly did not.
    */
   onTransmitted?: () => void;
-  /** The copy's own id (its copy_id): what `withdraw` names it by. */
-  key?: string;
 }
-
-/** The error code of a copy taken back by `withdraw`: no server saw it, so it certainly did not leave. */
-export const WITHDRAWN = 'EWITHDRAWN';
 
 export interface Accepted {
   /** The server's final reply, e.g. "250 2.0.0 Ok: queued as 4Xy". */
@@ -27,12 +24,6 @@ export interface Accepted {
 
 export interface SendTransport {
   send(copy: OutgoingCopy): Promise<Accepted>;
-  /**
-   * Takes back the copies of these keys that no connection has started yet (a paused or
-   * cancelled dispatch): each one's send() rejects with code WITHDRAWN. Copies already in a
-   * server conversation finish.
-   */
-  withdraw(keys: readonly string[]): void;
   close(): void;
 }
 
@@ -51,15 +42,28 @@ export function paceOf(messagesPerMinute: number): { rateLimit: number; rateDelt
 
 /** Connection options shared by the pool and "test connection". */
 export function connectionOptions(smtp: SmtpSettings) {
+  const refusal = smtp.username ? plaintextRefusal(smtp, 'SMTP') : null;
   return {
     host: smtp.host,
     port: smtp.port,
     secure: smtp.security === 'tls',
     requireTLS: smtp.security === 'starttls',
     ignoreTLS: smtp.security === 'none',
-    auth: smtp.username ? { user: smtp.username, pass: smtp.password } : undefined,
+    // A password refused by the plaintext rule is never put in the options at all.
+    auth: smtp.username ? { user: smtp.username, pass: refusal ? '' : smtp.password } : undefined,
+    // ...and every connection fails before it opens, with the reason (nodemailer reports a socket
+    // whose connect throws as a connection error: the sender holds the queue and shows it).
+    ...(refusal ? { get socket() { return refusingSocket(refusal); } } : {}),
     connectionTimeout: CONNECT_TIMEOUT_MS,
     greetingTimeout: CONNECT_TIMEOUT_MS,
     socketTimeout: 2 * CONNECT_TIMEOUT_MS,
   };
+}
+
+function refusingSocket(message: string): Socket {
+  const socket = new Socket();
+  socket.connect = () => {
+    throw Object.assign(new Error(message), { code: 'ECONFIG' }); // a settings problem: the queue waits, nothing fails
+  };
+  return socket;
 }

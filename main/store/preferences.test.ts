@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -5,6 +6,7 @@ import { invoke } from '../api/invoke';
 import { DATABASE_FILE } from '../db/open-database';
 import { keyFileBox } from '../secrets/key-file-box';
 import { tempCore } from '../test/temp-core';
+import { createCore } from '../app/core';
 import { preferencesStore } from './preferences';
 import { generateSecret } from '../../relay/token';
 
@@ -41,10 +43,83 @@ describe('preferences', () => {
     const { handlers, db, dataDir } = tempCore();
     await invoke(handlers, 'preferences.save', prefs());
     const { password: _p, ...smtpNoPassword } = prefs().smtp;
-    await invoke(handlers, 'preferences.save', prefs({ smtp: { ...smtpNoPassword, host: 'smtp2.example.com' } }));
-    expect(preferencesStore(db, keyFileBox(dataDir)).withSecrets().smtp).toMatchObject({ host: 'smtp2.example.com', password: 's3cret-smtp' });
+    await invoke(handlers, 'preferences.save', prefs({ smtp: { ...smtpNoPassword, fromName: 'Me' } }));
+    expect(preferencesStore(db, keyFileBox(dataDir)).withSecrets().smtp).toMatchObject({ fromName: 'Me', password: 's3cret-smtp' });
     await invoke(handlers, 'preferences.save', prefs({ smtp: { ...smtpNoPassword, password: '' } }));
-    expect(await invoke(handlers, 'preferences.get', {})).toMatchObject({ ok: true, value: { smtp: { hasPassword: false } } });
+    expect(await invoke(handlers, 'preferences.get', {})).toMatchObject({ ok: true, value: { smtp: { hasPassword: false }, secretProblems: [] } });
+  });
+
+  it('never hand a stored password to another server, port or user name: it must be entered again', async () => {
+    const { handlers, db, dataDir } = tempCore();
+    await invoke(handlers, 'preferences.save', prefs());
+    const { password: _p, ...smtpNoPassword } = prefs().smtp;
+    const { password: _i, ...imapNoPassword } = prefs().imap;
+    for (const other of [{ host: 'smtp.attacker.test' }, { port: 2525 }, { username: 'someone-else' }]) {
+      const saved = await invoke(handlers, 'preferences.save', prefs({ smtp: { ...smtpNoPassword, ...other } }));
+      expect(saved).toMatchObject({ ok: true, value: { smtp: { hasPassword: false }, secretProblems: [{ secret: 'smtp.password', problem: 'other_account' }] } });
+      expect(preferencesStore(db, keyFileBox(dataDir)).withSecrets().smtp.password).toBe('');
+    }
+    await invoke(handlers, 'preferences.save', prefs({ imap: { ...imapNoPassword, host: 'imap.attacker.test' } }));
+    expect(preferencesStore(db, keyFileBox(dataDir)).withSecrets().imap.password).toBe('');
+    // Back on the server it was saved for, it is used again; a new one entered is bound to the new server.
+    expect(await invoke(handlers, 'preferences.save', prefs({ smtp: smtpNoPassword }))).toMatchObject({ ok: true, value: { smtp: { hasPassword: true } } });
+    await invoke(handlers, 'preferences.save', prefs({ smtp: { ...smtpNoPassword, host: 'smtp2.example.com', password: 'new-one' } }));
+    expect(preferencesStore(db, keyFileBox(dataDir)).withSecrets().smtp).toMatchObject({ host: 'smtp2.example.com', password: 'new-one' });
+  });
+
+  it('bind a password saved before binding existed to the server saved with it', async () => {
+    const { handlers, db, dataDir } = tempCore();
+    await invoke(handlers, 'preferences.save', prefs());
+    // As an earlier version stored it: the bare password, sealed.
+    db.prepare(`UPDATE secrets SET ciphertext = ? WHERE name = 'smtp.password'`).run(keyFileBox(dataDir).seal('old-format'));
+    expect(preferencesStore(db, keyFileBox(dataDir)).withSecrets().smtp.password).toBe('old-format');
+    const { password: _p, ...smtpNoPassword } = prefs().smtp;
+    await invoke(handlers, 'preferences.save', prefs({ smtp: { ...smtpNoPassword, host: 'smtp.attacker.test' } }));
+    expect(preferencesStore(db, keyFileBox(dataDir)).withSecrets().smtp.password).toBe('');
+  });
+
+  it('start without secret.key (or with another one): say which secrets cannot be read, ask for them, keep everything else', async () => {
+    const first = tempCore();
+    await invoke(first.handlers, 'preferences.save', prefs());
+    await invoke(first.handlers, 'contacts.create', { name: 'Kept Contact' });
+    await first.close();
+    fs.unlinkSync(path.join(first.dataDir, 'secret.key'));
+
+    const again = tempCore(first.dataDir);
+    const got = await invoke(again.handlers, 'preferences.get', {});
+    expect(got).toMatchObject({
+      ok: true,
+      value: {
+        smtp: { host: 'smtp.example.com', hasPassword: false },
+        imap: { hasPassword: false },
+        tracking: { relayUrl: 'https://relay.example.com', hasRelaySecret: false },
+        secretProblems: [
+          { secret: 'smtp.password', problem: 'unreadable', message: 'the stored SMTP password can no longer be read: enter it again' },
+          { secret: 'imap.password', problem: 'unreadable', message: 'the stored IMAP password can no longer be read: enter it again' },
+          { secret: 'tracking.relaySecret', problem: 'unreadable', message: 'the stored relay secret can no longer be read: enter it again' },
+        ],
+      },
+    });
+    expect(preferencesStore(again.db, keyFileBox(again.dataDir)).withSecrets().smtp.password).toBe('');
+    expect(await invoke(again.handlers, 'contacts.list', {})).toMatchObject({ ok: true, value: [{ name: 'Kept Contact' }] });
+    // Entering one again clears its problem only.
+    const { password: _p, ...smtpNoPassword } = prefs().smtp;
+    const { password: _i, ...imapNoPassword } = prefs().imap;
+    const { relaySecret: _r, ...trackingNoSecret } = prefs().tracking;
+    const fixed = await invoke(again.handlers, 'preferences.save', prefs({ smtp: { ...smtpNoPassword, password: 'typed-again' }, imap: imapNoPassword, tracking: trackingNoSecret }));
+    expect(fixed).toMatchObject({ ok: true, value: { smtp: { hasPassword: true }, secretProblems: [{ secret: 'imap.password' }, { secret: 'tracking.relaySecret' }] } });
+    expect(preferencesStore(again.db, keyFileBox(again.dataDir)).withSecrets().smtp.password).toBe('typed-again');
+    await again.close();
+  });
+
+  it('start with background work on when secrets cannot be read (it used to refuse to start)', async () => {
+    const first = tempCore();
+    await invoke(first.handlers, 'preferences.save', prefs({ smtp: { ...prefs().smtp, host: '127.0.0.1', port: 9 }, imap: { ...prefs().imap, host: '127.0.0.1', port: 9 } }));
+    await first.close();
+    fs.writeFileSync(path.join(first.dataDir, 'secret.key'), crypto.randomBytes(32)); // a different key
+    const core = createCore({ dataDir: first.dataDir, mode: 'browser', secretBox: keyFileBox, background: true, watcher: { log: () => {} } });
+    expect(await invoke(core.handlers, 'preferences.get', {})).toMatchObject({ ok: true, value: { secretProblems: [{ problem: 'unreadable' }, { problem: 'unreadable' }, { problem: 'unreadable' }] } });
+    await core.close();
   });
 
   it('refuse bad values by field and keep what was stored', async () => {

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import type { Db } from '../db/open-database';
-import type { Preferences } from '../api/contract';
+import type { Preferences, SecretProblem } from '../api/contract';
 import { preferencesInput } from '../api/schemas';
 import type { SecretBox } from '../secrets/secret-box';
 import { prepareAll } from './prepare';
-import { secretsStore } from './secrets';
+import { secretsStore, type SecretName } from './secrets';
+import { mailAccount } from '../secrets/envelope';
 
 type PreferencesInput = z.output<typeof preferencesInput>;
 type Stored = Omit<PreferencesInput, 'smtp' | 'imap' | 'tracking'> & {
@@ -21,9 +22,13 @@ const SQL = {
 // What a fresh install shows: every field at its schema default.
 const DEFAULTS: PreferencesInput = preferencesInput.parse({ smtp: { host: '' }, imap: { host: '' }, tracking: {} });
 
+/** The relay secret is not sent to the relay (it signs links), so it is bound to no account. */
+const RELAY_ACCOUNT = 'relay';
+
+const LABELS: Record<SecretName, string> = { 'smtp.password': 'SMTP password', 'imap.password': 'IMAP password', 'tracking.relaySecret': 'relay secret' };
+
 export function preferencesStore(db: Db, box: SecretBox) {
   const q = prepareAll(db, SQL);
-  const secrets = secretsStore(db, box);
 
   function stored(): Stored {
     const row = q.get.get() as { value: string } | undefined;
@@ -33,37 +38,78 @@ export function preferencesStore(db: Db, box: SecretBox) {
     return parsed.success ? parsed.data : DEFAULTS;
   }
 
+  const accounts = (p: Stored): Record<SecretName, string> => ({
+    'smtp.password': mailAccount('smtp', p.smtp),
+    'imap.password': mailAccount('imap', p.imap),
+    'tracking.relaySecret': RELAY_ACCOUNT,
+  });
+  // A secret saved before binding existed belongs to the account saved beside it.
+  const secrets = secretsStore(db, box, (name) => accounts(stored())[name]);
+
+  /** Stored secrets that cannot be used for the saved accounts, each worded for the user. */
+  function problems(p: Stored): SecretProblem[] {
+    const bound = accounts(p);
+    const out: SecretProblem[] = [];
+    for (const secret of Object.keys(bound) as SecretName[]) {
+      const found = secrets.read(secret, bound[secret]);
+      if (found.state === 'unreadable') {
+        out.push({ secret, problem: 'unreadable', message: `the stored ${LABELS[secret]} can no longer be read: enter it again` });
+      } else if (found.state === 'other_account') {
+        out.push({ secret, problem: 'other_account', message: `the stored ${LABELS[secret]} was saved for another server or user name, and is only ever sent there: enter it again for this one` });
+      }
+    }
+    return out;
+  }
+
   function view(): Preferences {
     const p = stored();
+    const bound = accounts(p);
+    const has = (name: SecretName) => secrets.get(name, bound[name]) !== null;
     return {
-      smtp: { ...p.smtp, hasPassword: secrets.has('smtp.password') },
-      imap: { ...p.imap, hasPassword: secrets.has('imap.password') },
-      tracking: { ...p.tracking, hasRelaySecret: secrets.has('tracking.relaySecret') },
+      smtp: { ...p.smtp, hasPassword: has('smtp.password') },
+      imap: { ...p.imap, hasPassword: has('imap.password') },
+      tracking: { ...p.tracking, hasRelaySecret: has('tracking.relaySecret') },
       bccMyself: p.bccMyself,
+      secretProblems: problems(p),
     };
   }
 
   return {
     get: view,
-    /** The full settings with secrets opened, for the sender, IMAP poller and relay sync only. */
+    /**
+     * The full settings with secrets opened, for the sender, IMAP poller and relay sync only. A
+     * secret that is unreadable or saved for another account is '' (none), never sent elsewhere.
+     */
     withSecrets() {
       const p = stored();
+      const bound = accounts(p);
       return {
         ...p,
-        smtp: { ...p.smtp, password: secrets.get('smtp.password') ?? '' },
-        imap: { ...p.imap, password: secrets.get('imap.password') ?? '' },
-        tracking: { ...p.tracking, relaySecret: secrets.get('tracking.relaySecret') ?? '' },
+        smtp: { ...p.smtp, password: secrets.get('smtp.password', bound['smtp.password']) ?? '' },
+        imap: { ...p.imap, password: secrets.get('imap.password', bound['imap.password']) ?? '' },
+        tracking: { ...p.tracking, relaySecret: secrets.get('tracking.relaySecret', RELAY_ACCOUNT) ?? '' },
       };
+    },
+    /** The stored password for exactly this account ("test connection" of a form not saved yet), or ''. */
+    storedPassword(kind: 'smtp' | 'imap', account: { host: string; port: number; username: string }): string {
+      return secrets.get(`${kind}.password`, mailAccount(kind, account)) ?? '';
     },
     save: db.transaction((input: PreferencesInput): Preferences => {
       const { password: smtpPassword, ...smtp } = input.smtp;
       const { password: imapPassword, ...imap } = input.imap;
       const { relaySecret, ...tracking } = input.tracking;
       const value: Stored = { smtp, imap, tracking, bccMyself: input.bccMyself };
+      // A secret from before binding belongs to the account saved with it: seal that in before it changes.
+      const before = accounts(stored());
+      for (const name of ['smtp.password', 'imap.password'] as const) {
+        const found = secrets.read(name, before[name]);
+        if (found.state === 'set') secrets.set(name, found.value, before[name]);
+      }
       q.put.run(JSON.stringify(value));
-      secrets.set('smtp.password', smtpPassword);
-      secrets.set('imap.password', imapPassword);
-      secrets.set('tracking.relaySecret', relaySecret);
+      const bound = accounts(value);
+      secrets.set('smtp.password', smtpPassword, bound['smtp.password']);
+      secrets.set('imap.password', imapPassword, bound['imap.password']);
+      secrets.set('tracking.relaySecret', relaySecret, RELAY_ACCOUNT);
       return view();
     }),
   };

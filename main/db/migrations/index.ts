@@ -5,14 +5,11 @@ import { sql as dropDueIndex } from './004-drop-unused-due-index';
 import { sql as dropRecipientIndexes } from './005-drop-unused-recipient-indexes';
 import { sql as ownCopiesIndex } from './006-own-copies-index';
 import { sql as mailboxWatcher } from './007-mailbox-watcher';
-import { sql as cancelledAndAttempts } from './008-cancelled-and-attempts';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
-  /** Rebuilds a table others reference: run with foreign keys off (checked before commit). */
-  rebuildsTables?: true;
 }
 
 // Append only: a released migration is never edited, a change is a new version.
@@ -24,5 +21,4 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: 'drop the unused recipient indexes by address and of failures', sql: dropRecipientIndexes },
   { version: 6, name: 'index of the own copies still to go', sql: ownCopiesIndex },
   { version: 7, name: 'mailbox watcher: checkpoints, reports, suppressions, failures', sql: mailboxWatcher },
-  { version: 8, name: "'Cancelled' status (recipients rebuilt) and every attempt of a copy", sql: cancelledAndAttempts, rebuildsTables: true },
 ];

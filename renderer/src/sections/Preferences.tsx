@@ -32,6 +32,8 @@ export function PreferencesSection() {
 
 function PreferencesForm() {
   const [prefs, setPrefs] = useState<Preferences>();
+  // As last loaded or saved: a stored password belongs to the server, port and user saved here.
+  const [savedPrefs, setSavedPrefs] = useState<Preferences>();
   const [loadError, setLoadError] = useState<Error>();
   const [secrets, setSecrets] = useState<Record<'smtp' | 'imap' | 'relay', SecretDraft>>({
     smtp: { value: '', remove: false }, imap: { value: '', remove: false }, relay: { value: '', remove: false },
@@ -42,7 +44,7 @@ function PreferencesForm() {
   const [tests, setTests] = useState<Record<string, ConnectionTest | 'testing'>>({});
 
   useEffect(() => {
-    call('preferences.get', {}).then(setPrefs, (e: unknown) => setLoadError(asCallError(e)));
+    call('preferences.get', {}).then((got) => (setPrefs(got), setSavedPrefs(got)), (e: unknown) => setLoadError(asCallError(e)));
   }, []);
   if (loadError) return <ErrorBanner error={loadError} />;
   if (!prefs) return <p className="muted">Loading…</p>;
@@ -101,20 +103,36 @@ function PreferencesForm() {
     });
     if (!result) return;
     setPrefs(result);
+    setSavedPrefs(result);
     setSecrets({ smtp: { value: '', remove: false }, imap: { value: '', remove: false }, relay: { value: '', remove: false } });
     setSaved(true);
   }
 
   const err = form.errors;
-  const secretField = (k: keyof typeof secrets, label: string, stored: boolean, path: string) => (
-    <Field label={label} error={err[path]} hint={stored ? 'A value is stored. Leave blank to keep it.' : 'Nothing stored yet.'} group>
+  /** Why a stored secret will not be used: unreadable, saved for another account, or the form now names another one. */
+  const secretNotice = (k: keyof typeof secrets, path: string, label: string): string | undefined => {
+    const problem = p.secretProblems.find((x) => x.secret === path);
+    if (problem) return problem.message;
+    if (k === 'relay' || !savedPrefs?.[k].hasPassword) return undefined;
+    const was = savedPrefs[k];
+    const now = p[k];
+    const moved = was.host.trim().toLowerCase() !== now.host.trim().toLowerCase() || was.port !== now.port || was.username !== now.username;
+    return moved ? `the stored ${label} is only ever sent to ${was.username}@${was.host}:${was.port}: enter the password for this server` : undefined;
+  };
+  const secretField = (k: keyof typeof secrets, label: string, storedHere: boolean, path: string) => {
+    const notice = secretNotice(k, path, label);
+    const stored = storedHere && !notice;
+    return (
+    <Field label={label} error={err[path]} hint={notice ? undefined : stored ? 'A value is stored. Leave blank to keep it.' : 'Nothing stored yet.'} group>
+      {notice && <span className="error-text" role="note" aria-label={`${label} needs entering again`}>{notice}</span>}
       <input type="password" autoComplete="new-password" aria-label={label} value={secrets[k].value} disabled={secrets[k].remove}
         placeholder={stored ? '•••••••• (stored)' : ''} onChange={(e) => setSecret(k, { value: e.target.value })} />
       {stored && (
         <label className="inline"><input type="checkbox" checked={secrets[k].remove} onChange={(e) => setSecret(k, { remove: e.target.checked })} /> Remove the stored value</label>
       )}
     </Field>
-  );
+    );
+  };
   const securitySelect = (value: Security, onChange: (s: Security) => void, label: string) => (
     <Field label={label}>
       <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value as Security)}>

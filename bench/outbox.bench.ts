@@ -1,6 +1,7 @@
 // npm run bench:outbox [-- --emails 100000 --recipients 1000000]
 // Seeds (once, cached in the OS temp folder) a database with 1,000,000 recipients, then measures
 //  1. time to the first Outbox page (last 90 days, newest first) and to a shoot's correspondence,
+//     and to a search of the Outbox and the contacts,
 //     side by side with a bare indexed SELECT of the same 100 rows as the baseline;
 //     and the sender's queue queries, which run on every claim and status poll, against the same
 //     queries made to scan the table (as they did before they named the outbox index's condition);
@@ -15,6 +16,7 @@ import { chromium } from 'playwright-core';
 import { openDatabase } from '../main/db/open-database';
 import { outboxQuery } from '../main/api/schemas';
 import { outboxPage } from '../main/store/outbox';
+import { contactsStore } from '../main/store/contacts';
 import { OUTBOX_SQL, outboxStore } from '../main/send/outbox-store';
 import { seedDatabase } from '../main/seed/seed-database';
 import { median, printTable, timeMs } from './lib/measure';
@@ -51,6 +53,11 @@ const measure = (fn: () => unknown) => {
   return { cold, warm };
 };
 const outbox = measure(() => outboxPage(db, recent));
+// Search reads the folded column of every email in scope (a substring has no index): one that
+// matches many, and one that matches none, so both the page and the count walk everything.
+const searchMany = measure(() => outboxPage(db, { ...recent, search: 'MÜLLER' }));
+const searchNone = measure(() => outboxPage(db, { ...recent, search: 'ÅSA ÖBERG' }));
+const contactSearch = measure(() => contactsStore(db).list('MÜLLER'));
 const outboxBase = measure(() => bare.all());
 const shootPage = measure(() => outboxPage(db, shoot));
 const shootBase = measure(() => bareShoot.all(shootId));
@@ -66,6 +73,12 @@ console.log(`\nDatabase: ${stats.e.toLocaleString()} emails, ${stats.r.toLocaleS
 printTable(['query', 'first call ms', 'median ms', 'bare SELECT ms', 'ratio (ours / bare)'], [
   ['Outbox, last 90 days', outbox.cold.toFixed(2), outbox.warm.toFixed(2), outboxBase.warm.toFixed(2), (outbox.warm / outboxBase.warm).toFixed(1)],
   ['Shoot correspondence', shootPage.cold.toFixed(2), shootPage.warm.toFixed(2), shootBase.warm.toFixed(2), (shootPage.warm / shootBase.warm).toFixed(1)],
+]);
+console.log('');
+printTable(['search (any case, any script)', 'first call ms', 'median ms'], [
+  ['Outbox, "MÜLLER" (many matches)', searchMany.cold.toFixed(2), searchMany.warm.toFixed(2)],
+  ['Outbox, "ÅSA ÖBERG" (none: every row read)', searchNone.cold.toFixed(2), searchNone.warm.toFixed(2)],
+  ['Contacts, "MÜLLER"', contactSearch.cold.toFixed(2), contactSearch.warm.toFixed(2)],
 ]);
 console.log('');
 printTable(['sender query', 'median ms', 'the same scanning the table, median ms'], [

@@ -28,10 +28,20 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
   const found = schemaVersion(db);
   for (const m of migrations) {
     if (m.version <= found) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.pragma(`user_version = ${m.version}`);
-    })();
+    // A table rebuild with foreign keys on would fire every ON DELETE of the old table's rows.
+    // The pragma is a no-op inside a transaction, so it is set around it.
+    const fkOn = m.rebuildsTables && (db.pragma('foreign_keys', { simple: true }) as number) === 1;
+    if (fkOn) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(m.sql);
+        m.backfill?.(db);
+        if (m.rebuildsTables && (db.pragma('foreign_key_check') as unknown[]).length) throw new Error(`migration ${m.version} broke a foreign key`);
+        db.pragma(`user_version = ${m.version}`);
+      })();
+    } finally {
+      if (fkOn) db.pragma('foreign_keys = ON');
+    }
   }
   return known;
 }

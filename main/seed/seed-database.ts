@@ -1,5 +1,6 @@
 import type { Db } from '../db/open-database';
 import { normalizeAddress } from '../domain/address';
+import { searchText } from '../domain/search-fold';
 import type { RecipientStatus } from '../domain/status';
 import { emailAggregates } from '../store/email-aggregates';
 import { rng } from './random';
@@ -35,7 +36,7 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedResult {
   const shootCount = Math.max(5, Math.round(options.emails / 40));
 
   const ins = {
-    contact: db.prepare('INSERT INTO contacts (name, company, phone, notes, created_at, updated_at) VALUES (?, ?, ?, \'\', ?, ?)'),
+    contact: db.prepare('INSERT INTO contacts (name, company, phone, notes, search, created_at, updated_at) VALUES (?, ?, ?, \'\', ?, ?, ?)'),
     address: db.prepare('INSERT INTO addresses (contact_id, position, email, email_norm, purposes, consent) VALUES (?, ?, ?, ?, ?, ?)'),
     shoot: db.prepare('INSERT INTO shoots (title, client_id, shoot_date, location, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     email: db.prepare(`INSERT INTO emails (message_id, shoot_id, from_address, subject, body_text, tracking, created_at, sent_at)
@@ -45,6 +46,9 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedResult {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     event: db.prepare(`INSERT INTO tracking_events (source, source_id, email_id, recipient_id, kind, at, ip, user_agent, method, link_index, url, verdict, program)
       VALUES ('seed', ?, ?, ?, ?, ?, ?, ?, 'GET', ?, ?, ?, ?)`),
+    // The Outbox's search column, as compose writes it: once the recipients label is known.
+    label: db.prepare('SELECT recipients_label AS label FROM emails WHERE id = ?').pluck(),
+    search: db.prepare('UPDATE emails SET search = ? WHERE id = ?'),
     recipientViews: db.prepare('UPDATE recipients SET first_viewed_at = ?, last_viewed_at = ?, clicks = ?, last_program = ? WHERE id = ?'),
   };
   const refresh = emailAggregates(db);
@@ -54,13 +58,16 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedResult {
     for (let i = 0; i < contactCount; i++) {
       const name = `${r.pick(FIRST)} ${r.pick(LAST)}`;
       const at = now - r.int(0, days + 365) * DAY;
-      const id = Number(ins.contact.run(name, r.pick(COMPANIES), `+1 555 ${String(r.int(0, 9999)).padStart(4, '0')}`, at, at).lastInsertRowid);
+      // Drawn in the order they always were, so a seed number gives the same data as before.
+      const company = r.pick(COMPANIES);
+      const phone = `+1 555 ${String(r.int(0, 9999)).padStart(4, '0')}`;
       const email = `${name.toLowerCase().replace(/[^a-z]+/g, '.')}.${i}@${r.pick(DOMAINS)}`;
-      ins.address.run(id, 0, email, normalizeAddress(email), '["client mail"]', r.pick(['granted', 'unknown', 'unknown', 'denied'] as const));
-      if (r.chance(0.2)) {
-        const second = `${name.split(' ')[0]!.toLowerCase()}.${i}@newsletter.example.com`;
-        ins.address.run(id, 1, second, normalizeAddress(second), '["newsletter"]', 'unknown');
-      }
+      const consent = r.pick(['granted', 'unknown', 'unknown', 'denied'] as const);
+      const second = r.chance(0.2) ? `${name.split(' ')[0]!.toLowerCase()}.${i}@newsletter.example.com` : null;
+      const search = searchText(name, company, email, ...(second ? [second] : []));
+      const id = Number(ins.contact.run(name, company, phone, search, at, at).lastInsertRowid);
+      ins.address.run(id, 0, email, normalizeAddress(email), '["client mail"]', consent);
+      if (second) ins.address.run(id, 1, second, normalizeAddress(second), '["newsletter"]', 'unknown');
       contacts.push({ id, name, email });
     }
   })();
@@ -130,6 +137,7 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedResult {
         ins.recipientViews.run(row.first, row.last, row.clicks, program, recipientId);
       }
       refresh(emailId);
+      ins.search.run(searchText(subject, ins.label.get(emailId) as string), emailId);
     }
   };
   for (let from = 0; from < options.emails; from += BATCH) {

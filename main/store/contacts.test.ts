@@ -36,6 +36,27 @@ describe('contacts through the API', () => {
     expect(missing).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
+  it('finds contacts by name or company whatever the case, in every script', async () => {
+    const { handlers } = tempCore();
+    for (const [name, company] of [['Émile Zola', ''], ['ÅSA ÖBERG', ''], ['Deniz Kaya', 'İstanbul Düğün'], ['Жанна Петрова', 'ΟΔΟΣ Studio'], ['Ann Lee', '']]) {
+      await ok(invoke(handlers, 'contacts.create', { name, company }));
+    }
+    const names = async (search: string) => (await ok(invoke(handlers, 'contacts.list', { search }))).map((c: { name: string }) => c.name);
+    expect(await names('émile')).toEqual(['Émile Zola']);
+    expect(await names('ÉMILE')).toEqual(['Émile Zola']);
+    expect(await names('åsa öberg')).toEqual(['ÅSA ÖBERG']);
+    expect(await names('Öberg')).toEqual(['ÅSA ÖBERG']);
+    expect(await names('istanbul')).toEqual(['Deniz Kaya']);
+    expect(await names('İSTANBUL DÜĞÜN')).toEqual(['Deniz Kaya']);
+    expect(await names('жанна')).toEqual(['Жанна Петрова']);
+    expect(await names('οδος studio')).toEqual(['Жанна Петрова']);
+    // A renamed contact is found by its new name only.
+    const [ann] = await ok(invoke(handlers, 'contacts.list', { search: 'ann lee' }));
+    await ok(invoke(handlers, 'contacts.update', { id: ann.id, name: 'Ænne LÉE' }));
+    expect(await names('ann lee')).toEqual([]);
+    expect(await names('ænne lée')).toEqual(['Ænne LÉE']);
+  });
+
   it('keeps a hard-bounce deactivation across edits unless the address itself changes, and shows the blocked list', async () => {
     const { handlers, db } = tempCore();
     const c = await ok(invoke(handlers, 'contacts.create', { name: 'Cy', addresses: [{ email: 'cy@example.com' }, { email: 'cy2@example.com' }] }));

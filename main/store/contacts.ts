@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { contactInput } from '../api/schemas';
 import { normalizeAddress } from '../domain/address';
 import { notFound } from '../api/errors';
+import { searchFold, searchText } from '../domain/search-fold';
 import { escapeLike } from './like';
 import { prepareAll } from './prepare';
 
@@ -20,8 +21,7 @@ const SQL = {
     SELECT c.id, c.name, c.company, c.updated_at,
            (SELECT group_concat(email, char(10)) FROM (SELECT email FROM addresses WHERE contact_id = c.id ORDER BY position)) AS emails
     FROM contacts c
-    WHERE (:q = '' OR c.name LIKE :like ESCAPE '\\' OR c.company LIKE :like ESCAPE '\\'
-           OR EXISTS (SELECT 1 FROM addresses a WHERE a.contact_id = c.id AND a.email_norm LIKE :like ESCAPE '\\'))
+    WHERE (:q = '' OR c.search LIKE :like ESCAPE '\\')
     ORDER BY c.name COLLATE NOCASE, c.id
     LIMIT 2000`,
   get: `SELECT * FROM contacts WHERE id = ?`,
@@ -30,8 +30,10 @@ const SQL = {
            EXISTS (SELECT 1 FROM blocked b WHERE b.email_norm = a.email_norm) AS blocked
     FROM addresses a LEFT JOIN suppressions s ON s.email_norm = a.email_norm AND s.kind = 'deactivated' AND s.reactivated_at IS NULL
     WHERE a.contact_id = ? ORDER BY a.position`,
-  insert: `INSERT INTO contacts (name, company, phone, notes, created_at, updated_at) VALUES (:name, :company, :phone, :notes, :now, :now)`,
-  update: `UPDATE contacts SET name = :name, company = :company, phone = :phone, notes = :notes, updated_at = :now WHERE id = :id`,
+  // search: name, company and addresses in the folded form every search compares (domain/search-fold),
+  // so a search reads one column per contact instead of probing its addresses.
+  insert: `INSERT INTO contacts (name, company, phone, notes, search, created_at, updated_at) VALUES (:name, :company, :phone, :notes, :search, :now, :now)`,
+  update: `UPDATE contacts SET name = :name, company = :company, phone = :phone, notes = :notes, search = :search, updated_at = :now WHERE id = :id`,
   delete: `DELETE FROM contacts WHERE id = ?`,
   addressIds: `SELECT id FROM addresses WHERE contact_id = ?`,
   insertAddress: `
@@ -77,7 +79,7 @@ export function contactsStore(db: Db) {
 
   return {
     list(search: string): ContactSummary[] {
-      const rows = q.list.all({ q: search, like: `%${escapeLike(search.toLowerCase())}%` }) as (ContactRow & { emails: string | null })[];
+      const rows = q.list.all({ q: search, like: `%${escapeLike(searchFold(search))}%` }) as (ContactRow & { emails: string | null })[];
       return rows.map((r) => ({ id: r.id, name: r.name, company: r.company, emails: r.emails ? r.emails.split('\n') : [], updatedAt: r.updated_at }));
     },
     get,
@@ -97,7 +99,7 @@ export function contactsStore(db: Db) {
   };
 }
 
-const fields = (i: ContactInput) => ({ name: i.name, company: i.company, phone: i.phone, notes: i.notes });
+const fields = (i: ContactInput) => ({ name: i.name, company: i.company, phone: i.phone, notes: i.notes, search: searchText(i.name, i.company, ...i.addresses.map((a) => a.email)) });
 
 function toAddress(r: AddressRow): Address {
   return {

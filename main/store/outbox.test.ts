@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { invoke } from '../api/invoke';
-import { outboxQuery } from '../api/schemas';
+import { composeInput, outboxQuery } from '../api/schemas';
+import { setup } from '../compose/test-setup';
+import { searchText } from '../domain/search-fold';
 import { seedDatabase } from '../seed/seed-database';
 import { tempCore } from '../test/temp-core';
 import { outboxPage } from './outbox';
@@ -42,6 +44,40 @@ describe('outbox pages', () => {
     expect(untracked.rows.every((r) => r.viewed === 'Untracked' && r.totalViews === 0)).toBe(true);
     const invoices = outboxPage(db, q({ search: 'Invoice #', limit: 500 }), NOW);
     expect(invoices.rows.every((r) => r.subject.startsWith('Invoice #'))).toBe(true);
+  });
+
+  it('searches subject and recipients whatever the case, in every script', () => {
+    // The seed's contacts include Müller: every email whose label names one, and only those.
+    const label = (r: { subject: string; recipients: string }) => `${r.subject}\n${r.recipients}`.toLocaleLowerCase('und');
+    const all = outboxPage(db, q({ limit: 500 }), NOW).rows.concat(outboxPage(db, q({ limit: 500, offset: 500 }), NOW).rows);
+    const expected = all.filter((r) => label(r).includes('müller')).map((r) => r.id);
+    expect(expected.length).toBeGreaterThan(0);
+    const found = outboxPage(db, q({ search: 'MÜLLER', limit: 500 }), NOW);
+    expect(found.rows.map((r) => r.id)).toEqual(expected);
+    expect(found.total).toBe(expected.length);
+  });
+
+  it('is seeded with the search text the app writes', () => {
+    const emails = db.prepare('SELECT subject, recipients_label AS label, search FROM emails').all() as { subject: string; label: string; search: string }[];
+    for (const e of emails) expect(e.search).toBe(searchText(e.subject, e.label));
+    const contacts = db.prepare(`SELECT c.name, c.company, c.search, (SELECT group_concat(email, char(10)) FROM (SELECT email FROM addresses WHERE contact_id = c.id ORDER BY position)) AS emails
+                                 FROM contacts c`).all() as { name: string; company: string; search: string; emails: string }[];
+    expect(contacts.length).toBeGreaterThan(0);
+    for (const c of contacts) expect(c.search).toBe(searchText(c.name, c.company, ...c.emails.split('\n')));
+  });
+
+  it('finds composed emails by non-ASCII capitals of their subject and recipients', () => {
+    const { db: composed, add, send } = setup();
+    send(composeInput.parse({ to: [{ contactId: add('ÅSA ÖBERG', 'asa@example.com') }], subject: 'Édition spéciale', bodyText: 'x', tracking: 'off' }));
+    send(composeInput.parse({ to: [{ contactId: add('Deniz', 'deniz@example.com') }], subject: 'İstanbul düğünü', bodyText: 'x', tracking: 'off' }));
+    send(composeInput.parse({ to: [{ address: 'other@example.com' }], subject: 'Other', bodyText: 'x', tracking: 'off' }));
+    const subjects = (search: string) => outboxPage(composed, q({ search }), NOW).rows.map((r) => r.subject);
+    expect(subjects('édition')).toEqual(['Édition spéciale']);
+    expect(subjects('ÉDITION SPÉCIALE')).toEqual(['Édition spéciale']);
+    expect(subjects('åsa öberg')).toEqual(['Édition spéciale']);
+    expect(subjects('istanbul')).toEqual(['İstanbul düğünü']);
+    expect(subjects('İSTANBUL DÜĞÜNÜ')).toEqual(['İstanbul düğünü']);
+    expect(subjects('50%')).toEqual([]);
   });
 
   it('sorts by any column, ascending or descending, stably', () => {

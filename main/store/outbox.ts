@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Db } from '../db/open-database';
 import type { OutboxPage, OutboxRow, Viewed } from '../api/contract';
 import type { outboxQuery, OUTBOX_SORTS } from '../api/schemas';
+import { searchFold } from '../domain/search-fold';
 import { escapeLike } from './like';
 
 type OutboxQuery = z.output<typeof outboxQuery>;
@@ -43,8 +44,10 @@ export function outboxPage(db: Db, query: OutboxQuery, now = Date.now()): Outbox
     params.shootId = query.scope.shootId;
   }
   if (query.search) {
-    where.push(`(e.subject LIKE :like ESCAPE '\\' OR e.recipients_label LIKE :like ESCAPE '\\')`);
-    params.like = `%${escapeLike(query.search)}%`;
+    // Subject and recipients, folded as compose wrote them: capitals of every script match.
+    // LIKE, not instr(): its leading-% scan is about three times faster here.
+    where.push(`e.search LIKE :like ESCAPE '\\'`);
+    params.like = `%${escapeLike(searchFold(query.search))}%`;
   }
   if (query.status) {
     where.push('e.status = :status');

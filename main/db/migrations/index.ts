@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { sql as initial } from './001-initial';
 import { sql as sending } from './002-sending';
 import { sql as dispatchQueuing } from './003-dispatch-queuing';
@@ -5,11 +6,17 @@ import { sql as dropDueIndex } from './004-drop-unused-due-index';
 import { sql as dropRecipientIndexes } from './005-drop-unused-recipient-indexes';
 import { sql as ownCopiesIndex } from './006-own-copies-index';
 import { sql as mailboxWatcher } from './007-mailbox-watcher';
+import { sql as cancelledAndAttempts } from './008-cancelled-and-attempts';
+import { backfill as searchBackfill, sql as searchColumns } from './009-search-columns';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Fills new columns where SQL cannot (Unicode-aware text), in the same transaction. */
+  backfill?: (db: Database.Database) => void;
+  /** Rebuilds a table others reference: run with foreign keys off (checked before commit). */
+  rebuildsTables?: true;
 }
 
 // Append only: a released migration is never edited, a change is a new version.
@@ -21,4 +28,6 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: 'drop the unused recipient indexes by address and of failures', sql: dropRecipientIndexes },
   { version: 6, name: 'index of the own copies still to go', sql: ownCopiesIndex },
   { version: 7, name: 'mailbox watcher: checkpoints, reports, suppressions, failures', sql: mailboxWatcher },
+  { version: 8, name: "'Cancelled' status (recipients rebuilt) and every attempt of a copy", sql: cancelledAndAttempts, rebuildsTables: true },
+  { version: 9, name: 'search columns folded for every script', sql: searchColumns, backfill: searchBackfill },
 ];

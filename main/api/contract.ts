@@ -157,6 +157,8 @@ export interface EmailDetails {
     bounceClass: string | null; sendState: string; attempts: number; lastAttemptAt: number | null; nextAttemptAt: number | null;
     smtpReply: string | null; tracked: boolean; views: number; clicks: number; firstViewedAt: number | null;
     lastViewedAt: number | null; lastProgram: string | null;
+    /** Every attempt of this copy, first first: a resend adds one, nothing is rewritten. */
+    history: CopyAttempt[];
   }[];
   events: {
     id: number; recipientId: number | null; kind: 'open' | 'click'; at: number; ip: string; userAgent: string; method: string;
@@ -165,6 +167,11 @@ export interface EmailDetails {
   attachments: { filename: string; contentType: string; size: number }[];
   /** Reports from the mailbox about this email's copies, oldest first. */
   reports: RecipientReport[];
+}
+
+/** One attempt to hand a copy to SMTP and the server's answer. */
+export interface CopyAttempt {
+  attempt: number; at: number; outcome: 'accepted' | 'deferred' | 'refused' | 'failed' | 'unknown'; reply: string | null; reason: string;
 }
 
 /** A report from the mailbox that changed (or tried to change) one recipient copy. */
@@ -215,11 +222,21 @@ export interface MailboxStatus {
 export interface DispatchCounts {
   total: number; queued: number; held: number; sent: number; delivered: number; opened: number; clicked: number;
   bounced: number; softBounced: number; notSent: number; unknown: number;
+  /** Of notSent: the copies a cancel stopped before they left. */
+  cancelled: number;
   /** Contacts of the list not queued yet: a big merge is queued in chunks after create returns. */
   toQueue: number;
 }
 export interface DispatchSummary { id: number; name: string; subject: string; status: string; createdAt: number; counts: DispatchCounts }
-export interface DispatchPreview { count: number; withoutAddress: number; sample: { id: number; name: string; address: string | null }[] }
+export interface DispatchPreview {
+  count: number;
+  /** Copies that will really be sent: contacts minus those the checks stop (no address, invalid, deactivated, blocked, duplicate). */
+  copies: number;
+  /** Contacts that will get no copy, by never-sent status. */
+  notSent: Record<string, number>;
+  withoutAddress: number;
+  sample: { id: number; name: string; address: string | null }[];
+}
 
 export interface SyncStatus {
   state: 'off' | 'ok' | 'error' | 'syncing';

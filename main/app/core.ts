@@ -62,7 +62,7 @@ export function createCore(options: CoreOptions): Core {
   const relaySync = createRelaySync({ db, settings: () => settings().tracking });
   const composeDeps = { db, settings, extractLinks };
   const sendEmail = composer(composeDeps);
-  const merges = dispatches({ ...composeDeps, refresh: emailAggregates(db), onQueued: () => sender.kick() });
+  const merges = dispatches({ ...composeDeps, refresh: emailAggregates(db), onQueued: () => sender.kick(), withdraw: (id) => sender.withdraw(id) });
   const details = outboxDetails(db);
   // A blank password in a "test connection" form means: the one already stored.
   const stored = (typed: string | undefined, kept: string) => (typed === undefined || typed === '' ? kept : typed);

@@ -76,7 +76,8 @@ describe('dispatches', () => {
     add('Ann Lee', 'ann@example.com', ['newsletter']);
     add('Ann Twin', 'ANN@example.com', ['newsletter']);
     add('Bo Ray', 'bo@example.com', ['client mail']);
-    expect(merge.preview(dispatchInput.shape.filter.parse({ purpose: 'newsletter' }))).toMatchObject({ count: 3, withoutAddress: 1 });
+    // The true number of copies: one of the three contacts has no address, one shares Ann's.
+    expect(merge.preview(dispatchInput.shape.filter.parse({ purpose: 'newsletter' }))).toMatchObject({ count: 3, copies: 1, withoutAddress: 1, notSent: { Duplicate: 1, 'No Email Selected': 1 } });
     const d = merge.create(dispatchInput.parse({ filter: { purpose: 'newsletter' }, subject: 'Spring minis for {{first_name}}', bodyText: 'Hi {{first_name}}!', tracking: 'off' }));
     expect(d).toMatchObject({ name: 'Spring minis for {{first_name}} · 1970-01-01', status: 'sending', counts: { total: 3, queued: 1, notSent: 2 } });
     expect(db.prepare('SELECT subject, body_text AS text FROM emails ORDER BY id').all()).toEqual([
@@ -85,7 +86,7 @@ describe('dispatches', () => {
     expect(db.prepare('SELECT status FROM recipients ORDER BY id').all().map((r) => (r as { status: string }).status)).toEqual(['Unsent', 'Duplicate', 'No Email Selected']);
   });
 
-  it('pause holds what is not sent, resume releases it, cancel marks it never sent', () => {
+  it('pause holds what is not sent, resume releases it, cancel marks it Cancelled (never sent)', () => {
     const { db, add, merge } = setup();
     add('Ann', 'ann@example.com', ['newsletter']);
     add('Bo', 'bo@example.com', ['newsletter']);
@@ -94,7 +95,8 @@ describe('dispatches', () => {
     expect(merge.pause(d.id)).toMatchObject({ status: 'paused', counts: { held: 1, queued: 0, sent: 1 } });
     expect(merge.resume(d.id)).toMatchObject({ status: 'sending', counts: { held: 0, queued: 1 } });
     expect(merge.cancel(d.id)).toMatchObject({ status: 'cancelled', counts: { queued: 0, notSent: 1, sent: 1 } });
-    expect(db.prepare('SELECT status_reason AS r FROM recipients WHERE id = 2').get()).toEqual({ r: 'not sent: the dispatch was cancelled' });
+    expect(db.prepare('SELECT status, send_state AS state, status_reason AS r FROM recipients WHERE id = 2').get())
+      .toEqual({ status: 'Cancelled', state: 'none', r: 'not sent: you cancelled the dispatch before this copy left' });
   });
 
   it('refuses unknown merge fields before storing anything', () => {

@@ -3,9 +3,12 @@ import { ApiError, notFound } from '../api/errors';
 import { unknownFields } from '../domain/merge-fields';
 import { noticeBoard } from '../store/notices';
 import { prepareAll } from '../store/prepare';
+import { checkRecipients } from '../domain/recipient-checks';
 import { mergeList, type Filter } from './merge-list';
+import { recipientSource } from './recipient-source';
 import { mergeQueue, type DispatchInput, type QueueDeps } from './merge-queue';
 import { sendContext } from './compose';
+import { cancelledCopy } from '../send/outbox-store';
 
 const SQL = {
   insert: `INSERT INTO dispatches (name, subject, filter, merge_input, to_queue, status, created_at, started_at) VALUES (?, ?, ?, ?, ?, 'sending', ?, ?)`,
@@ -22,13 +25,17 @@ const SQL = {
       sum(r.clicks > 0) AS clicked,
       sum(r.status = 'Bounced') AS bounced,
       sum(r.status = 'Soft Bounced') AS softBounced,
-      sum(r.send_state = 'none') AS notSent
+      sum(r.send_state = 'none') AS notSent,
+      sum(r.status = 'Cancelled') AS cancelled
     FROM recipients r JOIN emails e ON e.id = r.email_id WHERE e.dispatch_id = ?`,
   setStatus: `UPDATE dispatches SET status = ?, finished_at = CASE WHEN ? IN ('done', 'cancelled') THEN ? END WHERE id = ?`,
   hold: `UPDATE recipients SET send_state = 'held', updated_at = ? WHERE send_state = 'queued' AND email_id IN (SELECT id FROM emails WHERE dispatch_id = ?)`,
   release: `UPDATE recipients SET send_state = 'queued', next_attempt_at = ?, updated_at = ? WHERE send_state = 'held' AND email_id IN (SELECT id FROM emails WHERE dispatch_id = ?)`,
-  cancel: `UPDATE recipients SET send_state = 'none', status = 'Failed', status_reason = 'not sent: the dispatch was cancelled', updated_at = ?
-           WHERE send_state IN ('queued', 'held') AND status = 'Unsent' AND email_id IN (SELECT id FROM emails WHERE dispatch_id = ?)`,
+  // Every copy still to go never leaves: Unsent ones end Cancelled; a Soft Bounced one keeps its answer, retries stop.
+  cancel: `UPDATE recipients SET send_state = 'none', updated_at = :now,
+             status_reason = CASE status WHEN 'Unsent' THEN :unsentReason ELSE :retryReason END,
+             status = CASE status WHEN 'Unsent' THEN 'Cancelled' ELSE status END
+           WHERE send_state IN ('queued', 'held') AND email_id IN (SELECT id FROM emails WHERE dispatch_id = :id)`,
   queueNoMore: `UPDATE dispatches SET to_queue = 0 WHERE id = ?`,
   emailIds: `SELECT id FROM emails WHERE dispatch_id = ?`,
   // Stopped mid-merge when the app last closed.
@@ -36,9 +43,14 @@ const SQL = {
 } as const;
 
 /** Mail merge: one email per contact of a filtered list, grouped as a dispatch. */
-export function dispatches(deps: QueueDeps & { refresh: (emailId: number) => void }) {
+export function dispatches(deps: QueueDeps & {
+  refresh: (emailId: number) => void;
+  /** After a pause or cancel: the sender takes back the dispatch's copies no connection has started. */
+  withdraw?: (dispatchId: number) => void;
+}) {
   const q = prepareAll(deps.db, SQL);
   const list = mergeList(deps.db);
+  const source = recipientSource(deps.db);
   const queue = mergeQueue(deps);
   const now = deps.now ?? Date.now;
   const notice = noticeBoard(deps.db);
@@ -83,11 +95,35 @@ export function dispatches(deps: QueueDeps & { refresh: (emailId: number) => voi
     return { run, resumed: summary(id) };
   });
 
+  // Copies in the pool's hands stay 'sending' here; withdrawn, they come back held or cancelled (outbox-store).
+  const holdAll = deps.db.transaction((id: number) => {
+    summary(id);
+    q.hold.run(now(), id);
+    q.setStatus.run('paused', 'paused', null, id);
+    return summary(id);
+  });
+  const cancelAll = deps.db.transaction((id: number) => {
+    summary(id);
+    q.queueNoMore.run(id);
+    q.cancel.run({ now: now(), id, unsentReason: cancelledCopy('Unsent').reason, retryReason: cancelledCopy('Soft Bounced').reason });
+    q.setStatus.run('cancelled', 'cancelled', now(), id);
+    refreshAll(id);
+    return summary(id);
+  });
+
   return {
+    /** The list, and how many copies will really go: the same checks as queuing (no address, invalid, deactivated, blocked, duplicate). */
     preview(filter: Filter): DispatchPreview {
       const rows = list.all(filter);
       const sample = rows.map((c) => ({ id: c.id, name: c.name, address: c.address }));
-      return { count: rows.length, withoutAddress: sample.filter((s) => s.address === null).length, sample: sample.slice(0, 50) };
+      const checked = checkRecipients(rows.map((c) => ({ kind: 'to' as const, contactId: c.id, name: c.name, address: c.address })),
+        { purpose: filter.purpose, isBlocked: source.isBlocked, deactivation: source.deactivation, complaint: source.complaint, seen: new Set() });
+      const notSent: Record<string, number> = {};
+      for (const c of checked) if (!c.ok) notSent[c.status] = (notSent[c.status] ?? 0) + 1;
+      return {
+        count: rows.length, copies: checked.filter((c) => c.ok).length, notSent,
+        withoutAddress: sample.filter((s) => s.address === null).length, sample: sample.slice(0, 50),
+      };
     },
 
     /** Checks and stores the dispatch with its first chunk queued; the rest follow on later turns. */
@@ -102,25 +138,21 @@ export function dispatches(deps: QueueDeps & { refresh: (emailId: number) => voi
     list: (limit = 20) => (q.list.all(limit) as { id: number }[]).map((d) => summary(d.id)),
 
     /** Holds the queued copies; queuing stops before its next chunk, `to_queue` kept for resume. */
-    pause: deps.db.transaction((id: number) => {
-      summary(id);
-      q.hold.run(now(), id);
-      q.setStatus.run('paused', 'paused', null, id);
-      return summary(id);
-    }),
+    pause(id: number): DispatchSummary {
+      const paused = holdAll(id);
+      deps.withdraw?.(id);
+      return paused;
+    },
     resume(id: number): DispatchSummary {
       const { run, resumed } = resumeAndRestart(id);
       if (run) queue.follow(run);
       return resumed;
     },
-    cancel: deps.db.transaction((id: number) => {
-      summary(id);
-      q.queueNoMore.run(id);
-      q.cancel.run(now(), id);
-      q.setStatus.run('cancelled', 'cancelled', now(), id);
-      refreshAll(id);
-      return summary(id);
-    }),
+    cancel(id: number): DispatchSummary {
+      const cancelled = cancelAll(id);
+      deps.withdraw?.(id);
+      return cancelled;
+    },
 
     /**
      * Carries on the merges the app stopped in the middle of (call when the sender starts). One

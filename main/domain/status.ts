@@ -1,7 +1,7 @@
 // DESIGN.md's delivery-result rules, as pure functions.
 
 export const PROGRESS = ['Unsent', 'Sent', 'Soft Bounced', 'Bounced', 'Delivered', 'Opened'] as const;
-export const NEVER_SENT = ['Failed', 'Blocked', 'Duplicate', 'No Email Selected'] as const;
+export const NEVER_SENT = ['Failed', 'Blocked', 'Duplicate', 'No Email Selected', 'Cancelled'] as const;
 export type ProgressStatus = (typeof PROGRESS)[number];
 export type NeverSentStatus = (typeof NEVER_SENT)[number];
 export type RecipientStatus = ProgressStatus | NeverSentStatus;
@@ -18,6 +18,20 @@ export function advance(current: RecipientStatus, next: RecipientStatus): Recipi
   if (isNeverSent(current)) return current;
   if (isNeverSent(next)) return current === 'Unsent' ? next : current;
   return rank(next) > rank(current) ? next : current;
+}
+
+/** What the sender itself sets on a copy the server has not accepted: an answer to one attempt. */
+const SEND_TIME_REFUSALS: readonly RecipientStatus[] = ['Soft Bounced', 'Bounced', 'Blocked', 'Failed'];
+
+/**
+ * A copy's status after the answer to a new attempt of it (a retry, or the user's resend). While
+ * no server has accepted the copy, its status is only the latest attempt's answer (the earlier
+ * answers stay in its attempt history): an accepted resend of a 550 is Sent. Once accepted,
+ * statuses only move forward, as everywhere.
+ */
+export function afterAttempt(current: RecipientStatus, answer: RecipientStatus, everAccepted: boolean): RecipientStatus {
+  const from = !everAccepted && SEND_TIME_REFUSALS.includes(current) ? 'Unsent' : current;
+  return advance(from, answer);
 }
 
 /**

@@ -10,7 +10,7 @@ import { domainToASCII } from 'node:url';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { buildFromRecipe } from './copy-recipe';
 import type { SmtpSettings } from './settings';
-import { connectionOptions, paceOf, type Accepted, type OutgoingCopy, type SendTransport } from './transport';
+import { connectionOptions, paceOf, WITHDRAWN, type Accepted, type OutgoingCopy, type SendTransport } from './transport';
 
 interface Job {
   copy: OutgoingCopy;
@@ -67,6 +67,15 @@ class Waiting {
       this.head = 0;
     }
     return job;
+  }
+  /** Takes out the jobs `pick` chooses, keeping the others in order. */
+  remove(pick: (job: Job) => boolean): Job[] {
+    const rest: Job[] = [];
+    const picked: Job[] = [];
+    for (let i = this.head; i < this.items.length; i++) (pick(this.items[i]!) ? picked : rest).push(this.items[i]!);
+    this.items = rest;
+    this.head = 0;
+    return picked;
   }
   drain(): Job[] {
     const all = this.items.slice(this.head);
@@ -271,6 +280,11 @@ export function createSmtpPool(smtp: SmtpSettings, tuning: { maxMessages?: numbe
         waiting.push({ copy, resolve, reject, transmitted: false, retried: false });
         dispatch();
       });
+    },
+    withdraw(keys) {
+      const set = new Set(keys);
+      const err = failure('Withdrawn before it was sent: its dispatch was paused or cancelled.', WITHDRAWN);
+      for (const job of waiting.remove((j) => j.copy.key !== undefined && set.has(j.copy.key))) job.reject(err);
     },
     close() {
       if (closed) return;

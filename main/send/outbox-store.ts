@@ -1,7 +1,7 @@
 // The durable outbox: every query the sender runs, by name. The queue is the recipients table
 // (send_state, next_attempt_at, attempts); the user's own copies are states on the email row.
 import type { Db } from '../db/open-database';
-import { advance, type RecipientStatus } from '../domain/status';
+import { afterAttempt, type RecipientStatus } from '../domain/status';
 import { emailAggregates } from '../store/email-aggregates';
 import { noticeBoard } from '../store/notices';
 import { prepareAll } from '../store/prepare';
@@ -21,7 +21,7 @@ const OWN_PENDING = `(bcc_self_state IN ('queued', 'sending') OR sent_folder_sta
 export const OUTBOX_SQL = {
   // At start: copies caught between "handed to SMTP" and "answer recorded" may or may not have left.
   recoverInFlight: `UPDATE recipients SET send_state = 'unknown', status_reason = :reason, updated_at = :now
-                    WHERE ${IN_OUTBOX} AND send_state = 'sending' RETURNING email_id`,
+                    WHERE ${IN_OUTBOX} AND send_state = 'sending' RETURNING id, email_id`,
   recoverOwnBcc: `UPDATE emails SET bcc_self_state = :state WHERE ${OWN_PENDING} AND bcc_self_state = 'sending'`,
   recoverOwnSent: `UPDATE emails SET sent_folder_state = :state WHERE ${OWN_PENDING} AND sent_folder_state = 'sending'`,
   // Committed before the copy is handed to SMTP: a crash after this line leaves it 'sending'.
@@ -39,16 +39,32 @@ export const OUTBOX_SQL = {
            WHERE email_id IN (SELECT value FROM json_each(?)) AND send_state != 'none' ORDER BY id`,
   attachments: `SELECT email_id, filename, content_type AS contentType, content FROM attachments
                 WHERE email_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
-  status: `SELECT status, address FROM recipients WHERE id = ?`,
+  // everAccepted: a server took this copy once (legacy rows without attempts: a 2xx reply kept).
+  status: `SELECT status, address, EXISTS (SELECT 1 FROM copy_attempts a WHERE a.recipient_id = r.id AND a.outcome = 'accepted')
+             OR smtp_reply LIKE '2%' AS everAccepted FROM recipients r WHERE id = ?`,
+  attempt: `INSERT INTO copy_attempts (recipient_id, attempt, at, outcome, reply, reason)
+            VALUES (:id, (SELECT count(*) + 1 FROM copy_attempts WHERE recipient_id = :id), :at, :outcome, :reply, :reason)`,
+  // A copy taken back from the pool before any server saw it: what its dispatch now says.
+  dispatchState: `SELECT d.status FROM emails e JOIN dispatches d ON d.id = e.dispatch_id WHERE e.id = ?`,
+  withdrawn: `UPDATE recipients SET send_state = :state, status = :status, status_reason = :reason, attempts = attempts - 1,
+                next_attempt_at = :now, updated_at = :now
+              WHERE id = :id AND send_state = 'sending'`,
+  // The copies of a dispatch the pool holds: the ones a pause or cancel takes back.
+  inFlightOfDispatch: `SELECT r.copy_id AS key FROM emails e JOIN recipients r ON r.email_id = e.id
+                       WHERE e.dispatch_id = ? AND r.${IN_OUTBOX} AND r.send_state = 'sending'`,
   record: `UPDATE recipients SET send_state = :state, status = :status, status_reason = :reason, bounce_class = :bounceClass,
              smtp_reply = :reply, token = COALESCE(:token, token), tracked = :tracked, attempts = :attempts,
              next_attempt_at = :next, updated_at = :now, provider_id = COALESCE(:providerId, provider_id)
            WHERE id = :id AND send_state = 'sending'`,
   emailError: `UPDATE emails SET last_error = :error WHERE id = :id`,
   activity: `INSERT INTO activities (contact_id, kind, at, email_id, recipient_id, detail) VALUES (?, ?, ?, ?, ?, ?)`,
-  resend: `UPDATE recipients SET send_state = 'queued', status = 'Unsent', status_reason = '', bounce_class = NULL, smtp_reply = NULL,
-             attempts = 0, next_attempt_at = :now, updated_at = :now
-           WHERE id = :id AND (send_state = 'unknown' OR (send_state = 'done' AND status IN ('Soft Bounced', 'Bounced', 'Blocked', 'Failed')))
+  // A new attempt of the same copy: its status, reply and history stay until the answer comes
+  // (afterAttempt decides then); the retry policy's count starts over. A Soft Bounced copy
+  // waiting for its next retry goes now.
+  resend: `UPDATE recipients SET send_state = 'queued', attempts = 0, next_attempt_at = :now, updated_at = :now,
+             status_reason = 'resending: ' || status_reason
+           WHERE id = :id AND (send_state = 'unknown' OR (send_state = 'done' AND status IN ('Soft Bounced', 'Bounced', 'Blocked', 'Failed'))
+                               OR (send_state = 'queued' AND status = 'Soft Bounced'))
            RETURNING email_id`,
   // The user's own copies go once every recipient copy has had its first answer.
   ownDue: `SELECT e.id, e.bcc_self_state AS bcc, e.sent_folder_state AS sentFolder,
@@ -76,11 +92,22 @@ export interface ClaimedCopy {
 }
 
 /** What to write on a copy once SMTP answered (or did not). */
+/** One attempt as its history keeps it. */
+export interface AttemptRecord {
+  outcome: 'accepted' | 'deferred' | 'refused' | 'failed' | 'unknown';
+  reply: string | null;
+  reason: string;
+}
+
 export interface CopyResult {
   id: number;
   emailId: number;
   contactId: number | null;
   state: 'queued' | 'done' | 'unknown';
+  /** What this attempt adds to the copy's history; null when it was no attempt (never reached a server's DATA). */
+  attempt: AttemptRecord | null;
+  /** Taken back by a pause or cancel before any server saw it: its dispatch decides where it goes. */
+  withdrawn?: boolean;
   /** Where the status should move; advance() decides whether it may. `fallback` when it may not. */
   status: RecipientStatus;
   fallback?: RecipientStatus;
@@ -107,14 +134,13 @@ export function outboxStore(db: Db) {
 
   /** Writes one answer; true when it is a new final failure (the Failed section's notice counts it). */
   function recordOne(r: CopyResult, now: number): boolean {
-    const row = q.status.get(r.id) as { status: RecipientStatus; address: string } | undefined;
+    const row = q.status.get(r.id) as { status: RecipientStatus; address: string; everAccepted: 0 | 1 } | undefined;
     if (row === undefined) return false; // deleted meanwhile
     const current = row.status;
-    // A copy the sender is attempting again only holds a Soft Bounced of its own earlier 4xx (bounce
-    // mail comes after Sent, when the sender is done with a copy): this attempt's answer replaces it.
-    const from = current === 'Soft Bounced' ? 'Unsent' : current;
-    let status = advance(from, r.status);
-    if (status !== r.status && r.fallback) status = advance(from, r.fallback);
+    if (r.withdrawn) return recordWithdrawn(r, current, now);
+    let status = afterAttempt(current, r.status, row.everAccepted === 1);
+    if (status !== r.status && r.fallback) status = afterAttempt(current, r.fallback, row.everAccepted === 1);
+    if (r.attempt) q.attempt.run({ id: r.id, at: now, ...r.attempt });
     q.record.run({
       id: r.id, state: r.state, status, reason: r.reason, bounceClass: r.bounceClass, reply: r.reply, token: r.token,
       tracked: r.tracked ? 1 : 0, attempts: r.attempts, next: r.nextAttemptAt, now, providerId: r.accepted ? providerIdOf(r.reply) : null,
@@ -129,12 +155,23 @@ export function outboxStore(db: Db) {
     return failed;
   }
 
+  /** Paused: held. Cancelled: never leaves (an Unsent copy becomes Cancelled). Else back in the queue. */
+  function recordWithdrawn(r: CopyResult, current: RecipientStatus, now: number): boolean {
+    const dispatch = (q.dispatchState.get(r.emailId) as { status: string } | undefined)?.status;
+    const row = { id: r.id, now, status: current, reason: '', state: 'queued' };
+    if (dispatch === 'paused') Object.assign(row, { state: 'held' });
+    if (dispatch === 'cancelled') Object.assign(row, cancelledCopy(current));
+    q.withdrawn.run(row);
+    return false;
+  }
+
   return {
     /** Copies left 'sending' by a stopped app become 'unknown'; own copies in flight are marked failed. */
     recover: db.transaction((now: number): number => {
       const rows = q.recoverInFlight.all({
         now, reason: 'The app stopped while this copy was being sent: it may or may not have left. Check, then resend if needed.',
-      }) as { email_id: number }[];
+      }) as { id: number; email_id: number }[];
+      for (const { id } of rows) q.attempt.run({ id, at: now, outcome: 'unknown', reply: null, reason: 'the app stopped during this attempt' });
       const stopped = 'failed: the app stopped while sending it';
       q.recoverOwnBcc.run({ state: stopped });
       q.recoverOwnSent.run({ state: stopped });
@@ -191,6 +228,9 @@ export function outboxStore(db: Db) {
 
     notice,
 
+    /** The copy keys of a dispatch's copies in the pool's hands (to withdraw them). */
+    inFlightOf: (dispatchId: number) => (q.inFlightOfDispatch.all(dispatchId) as { key: string }[]).map((r) => r.key),
+
     resend: db.transaction((ids: readonly number[], now: number): number => {
       const emails = new Set<number>();
       let count = 0;
@@ -214,3 +254,10 @@ export function outboxStore(db: Db) {
 }
 
 export type OutboxStore = ReturnType<typeof outboxStore>;
+
+/** Where a copy of a cancelled dispatch goes: never sent; Soft Bounced keeps its answer, retries stop. */
+export function cancelledCopy(current: RecipientStatus): { state: 'none'; status: RecipientStatus; reason: string } {
+  return current === 'Unsent'
+    ? { state: 'none', status: 'Cancelled', reason: 'not sent: you cancelled the dispatch before this copy left' }
+    : { state: 'none', status: current, reason: 'no more retries: you cancelled the dispatch' };
+}

@@ -2,6 +2,7 @@ import { simpleParser } from 'mailparser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateSecret, parseSecret, verifyOpenToken } from '../../relay/token';
 import type { Db } from '../db/open-database';
+import { outboxDetails } from '../store/outbox-details';
 import { tempCore } from '../test/temp-core';
 import { createSender, type Sender } from './sender';
 import type { SendSettings } from './settings';
@@ -257,6 +258,52 @@ describe('sender against an in-process SMTP server', () => {
     db.exec('DROP TRIGGER full');
     await until(settled(emailId));
     expect(rows(emailId)[0]).toMatchObject({ send_state: 'done', status: 'Sent', attempts: 1 });
+  });
+
+  it('resends a 550 as a new attempt of the same copy: the 550 stays in its history, the copy ends Sent', async () => {
+    let refusals = 1;
+    await setup({ rcpt: (a) => (a === 'moved@outpost.test' && refusals-- > 0 ? { code: 550, message: '5.1.1 No such user (moved)' } : null) });
+    const { emailId, recipientIds } = queueEmail(db, { recipients: [{ address: 'moved@outpost.test' }] });
+    const s = startSender();
+    await until(settled(emailId));
+    expect(rows(emailId)[0]).toMatchObject({ status: 'Bounced', smtp_reply: '550 5.1.1 No such user (moved)' });
+    expect(s.resend(recipientIds)).toBe(1);
+    // Until the new answer comes, the copy says what it last was: nothing is rewritten.
+    expect(rows(emailId)[0]).toMatchObject({ status: 'Bounced', send_state: 'queued' });
+    await until(settled(emailId));
+    expect(rows(emailId)[0]).toMatchObject({ status: 'Sent', send_state: 'done' });
+    const { history } = outboxDetails(db)(emailId).recipients[0]!;
+    expect(history.map((a) => [a.attempt, a.outcome, a.reply?.slice(0, 3)])).toEqual([[1, 'refused', '550'], [2, 'accepted', '250']]);
+    expect(history[0]!.reply).toBe('550 5.1.1 No such user (moved)');
+    expect(sink.received).toHaveLength(1);
+  });
+
+  it('a resend of a copy accepted before moves its status only forward (a later bounce report stays)', async () => {
+    await setup();
+    const { emailId, recipientIds } = queueEmail(db, { recipients: [{ address: 'ana@outpost.test' }] });
+    const s = startSender();
+    await until(settled(emailId));
+    // What a bounce report after Sent does to the copy.
+    db.prepare(`UPDATE recipients SET status = 'Bounced', status_reason = 'mailbox full' WHERE id = ?`).run(recipientIds[0]);
+    expect(s.resend(recipientIds)).toBe(1);
+    await until(settled(emailId));
+    expect(rows(emailId)[0]).toMatchObject({ status: 'Bounced', send_state: 'done' });
+    expect(outboxDetails(db)(emailId).recipients[0]!.history.map((a) => a.outcome)).toEqual(['accepted', 'accepted']);
+    expect(sink.received).toHaveLength(2);
+  });
+
+  it('sends a Soft Bounced copy waiting for its next retry at once on resend', async () => {
+    let refusals = 1;
+    await setup({ rcpt: () => (refusals-- > 0 ? { code: 451, message: '4.2.2 Mailbox full, try later' } : null) });
+    const { emailId, recipientIds } = queueEmail(db, { recipients: [{ address: 'busy@outpost.test' }] });
+    const s = startSender({ retry: { ...FAST, firstDelayMs: 3_600_000 } });
+    await until(() => rows(emailId)[0]!.status === 'Soft Bounced');
+    expect(rows(emailId)[0]).toMatchObject({ send_state: 'queued' });
+    expect(s.resend(recipientIds)).toBe(1);
+    await until(settled(emailId));
+    expect(rows(emailId)[0]).toMatchObject({ status: 'Sent', send_state: 'done' });
+    expect(outboxDetails(db)(emailId).recipients[0]!.history.map((a) => [a.outcome, a.reply?.slice(0, 3)])).toEqual([['deferred', '451'], ['accepted', '250']]);
+    expect(sink.received).toHaveLength(1);
   });
 
   it('marks a copy unknown, not queued, when the connection drops after the whole message went out', async () => {

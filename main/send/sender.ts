@@ -6,13 +6,13 @@ import type { Db } from '../db/open-database';
 import { buildCopy, sizeOf } from './build-copy';
 import type { CopyRecipe, RelayConfig } from './copy-recipe';
 import { openTokenOf, relayOf, type Relay } from './copy-signer';
-import { outboxStore, type ClaimedCopy, type CopyResult, type StoredEmail } from './outbox-store';
+import { outboxStore, type AttemptRecord, type ClaimedCopy, type CopyResult, type StoredEmail } from './outbox-store';
 import { nextDelay, PRODUCTION_RETRY, queueDelay, type RetryPolicy } from './retry-policy';
 import { appendToSentFolder } from './sent-folder';
 import type { SendSettings } from './settings';
 import { describeSmtpError, outcomeOfError, type Outcome, type SmtpError } from './smtp-outcome';
 import { smtpPool } from './smtp-thread';
-import type { SendTransport, TransportFactory } from './transport';
+import { WITHDRAWN, type SendTransport, type TransportFactory } from './transport';
 
 export interface SenderOptions {
   db: Db;
@@ -37,10 +37,12 @@ export interface Sender {
   kick(): void;
   /** The user's say: send these copies again ('unknown', or a send-time bounce or block). Returns how many were queued. */
   resend(recipientIds: readonly number[]): number;
+  /** A dispatch was paused or cancelled: the pool gives back its copies no connection has started. */
+  withdraw(dispatchId: number): void;
   status(): SenderStatus;
 }
 
-type Result = { copy: ClaimedCopy; outcome: Outcome; transmitted: boolean; token: string | null; tracked: boolean; bytes: number };
+type Result = { copy: ClaimedCopy; outcome: Outcome; transmitted: boolean; withdrawn: boolean; token: string | null; tracked: boolean; bytes: number };
 
 const EMAIL_CACHE = 512;
 const CACHE_BYTES = 32 * 1024 * 1024;
@@ -226,7 +228,7 @@ export function createSender(options: SenderOptions): Sender {
     inFlightBytes += bytes;
     copyBytes = Math.max(1024, 0.8 * copyBytes + 0.2 * bytes);
     const result: Result = {
-      copy, outcome: { kind: 'failed', message: '' }, transmitted: false, tracked: token !== null, bytes, token,
+      copy, outcome: { kind: 'failed', message: '' }, transmitted: false, withdrawn: false, tracked: token !== null, bytes, token,
     };
     (async () => {
       if (!email) throw new Error('the email was deleted');
@@ -239,13 +241,16 @@ export function createSender(options: SenderOptions): Sender {
         const accepted = await pool.send({
           envelope: { from: settings.smtp.fromAddress, to: [copy.address] },
           message,
+          key: copy.copyId,
           dsn: { id: copy.copyId, return: 'headers', notify: ['success', 'failure'], recipient: copy.address },
           // A connection lost after this may have delivered it: the copy becomes 'unknown', not queued.
           onTransmitted: () => (result.transmitted = true),
         });
         result.outcome = { kind: 'accepted', reply: accepted.response };
       } catch (err) {
-        result.outcome = outcomeOfError(err as SmtpError);
+        // Taken back unseen by any server: no answer to read, and no trouble of the queue's.
+        if ((err as SmtpError).code === WITHDRAWN) result.withdrawn = true;
+        else result.outcome = outcomeOfError(err as SmtpError);
       }
     })()
       .catch((err: Error) => (result.outcome = { kind: 'failed', message: err.message }))
@@ -266,7 +271,16 @@ export function createSender(options: SenderOptions): Sender {
   function resultOf(r: Result, t: number): CopyResult {
     const { copy, outcome } = r;
     const base = { id: copy.id, emailId: copy.emailId, contactId: copy.contactId, token: r.token, tracked: r.tracked, attempts: copy.attempts, accepted: false,
-      subject: emailOf(copy.emailId)?.subject ?? '' };
+      subject: emailOf(copy.emailId)?.subject ?? '', attempt: null };
+    if (r.withdrawn) {
+      return { ...base, withdrawn: true, state: 'queued', status: 'Unsent', reason: '', bounceClass: null, reply: null, nextAttemptAt: t };
+    }
+    const result = resultOfAnswer(r, base, t);
+    return { ...result, attempt: attemptOf(result, outcome.kind) };
+  }
+
+  function resultOfAnswer(r: Result, base: Omit<CopyResult, 'state' | 'status' | 'reason' | 'bounceClass' | 'reply' | 'nextAttemptAt'>, t: number): CopyResult {
+    const { copy, outcome } = r;
     switch (outcome.kind) {
       case 'accepted':
         return { ...base, state: 'done', status: 'Sent', reason: '', bounceClass: null, reply: outcome.reply, nextAttemptAt: null, accepted: true };
@@ -294,6 +308,15 @@ export function createSender(options: SenderOptions): Sender {
         return { ...base, state: 'done', status: 'Failed', fallback: 'Bounced', bounceClass: null, reply: null, nextAttemptAt: null,
           reason: `not sent: the message cannot be sent as it is (${outcome.message})` };
     }
+  }
+
+  /** The history row of an answer; none for a copy that went back to the queue unsent (no attempt). */
+  function attemptOf(result: CopyResult, kind: Outcome['kind']): AttemptRecord | null {
+    if (result.state === 'queued' && result.status === 'Unsent') return null;
+    const outcome: AttemptRecord['outcome'] = result.state === 'unknown' ? 'unknown'
+      : kind === 'accepted' ? 'accepted' : kind === 'deferred' ? 'deferred'
+      : kind === 'rejected' ? 'refused' : 'failed';
+    return { outcome, reply: result.reply, reason: result.reason };
   }
 
   function flush(): void {
@@ -397,6 +420,12 @@ export function createSender(options: SenderOptions): Sender {
     },
 
     kick,
+
+    withdraw(dispatchId) {
+      if (!transport) return;
+      const keys = store.inFlightOf(dispatchId);
+      if (keys.length) transport.withdraw(keys);
+    },
 
     resend(recipientIds) {
       const queued = store.resend(recipientIds, now());

@@ -87,6 +87,7 @@ export function createThreadPool(smtp: SmtpSettings, tuning: ThreadTuning = {}):
 
   // Copies handed over in one turn of the event loop cross to the thread as one message.
   function flush(): void {
+    if (outbox.length === 0) return;
     const copies = outbox;
     outbox = [];
     const request: WireRequest = { type: 'send', copies };
@@ -104,6 +105,14 @@ export function createThreadPool(smtp: SmtpSettings, tuning: ThreadTuning = {}):
         if (outbox.length === 1) queueMicrotask(flush);
         workerNow().ref();
       });
+    },
+    withdraw(keys) {
+      if (inThread) return inThread.withdraw(keys);
+      if (!worker) return;
+      // Copies handed over this turn go first, so the thread knows them when the withdrawal comes.
+      if (outbox.length) flush();
+      const request: WireRequest = { type: 'withdraw', keys: [...keys] };
+      worker.postMessage(request);
     },
     close() {
       closed = true;

@@ -20,7 +20,7 @@ export type WireAnswer =
   | { id: number; response: string; transmitted: true }
   | { id: number; error: SmtpError; transmitted: boolean };
 
-export type WireRequest = { type: 'send'; copies: WireCopy[] } | { type: 'close' };
+export type WireRequest = { type: 'send'; copies: WireCopy[] } | { type: 'withdraw'; keys: string[] } | { type: 'close' };
 
 /** 'ready' once, before any copy is taken; then batches of answers. */
 export type WorkerMessage = 'ready' | WireAnswer[];
@@ -74,6 +74,7 @@ port.on('message', (request: WireRequest) => {
     port.close();
     return;
   }
+  if (request.type === 'withdraw') return pool.withdraw(request.keys);
   for (const { id, message, ...copy } of request.copies) {
     let transmitted = false;
     pool.send({ ...copy, message: revive(message), onTransmitted: () => (transmitted = true) }).then(

@@ -15,7 +15,12 @@ export interface OutgoingCopy {
    * that may have delivered it; before that, it certainly did not.
    */
   onTransmitted?: () => void;
+  /** The copy's own id (its copy_id): what `withdraw` names it by. */
+  key?: string;
 }
+
+/** The error code of a copy taken back by `withdraw`: no server saw it, so it certainly did not leave. */
+export const WITHDRAWN = 'EWITHDRAWN';
 
 export interface Accepted {
   /** The server's final reply, e.g. "250 2.0.0 Ok: queued as 4Xy". */
@@ -24,6 +29,12 @@ export interface Accepted {
 
 export interface SendTransport {
   send(copy: OutgoingCopy): Promise<Accepted>;
+  /**
+   * Takes back the copies of these keys that no connection has started yet (a paused or
+   * cancelled dispatch): each one's send() rejects with code WITHDRAWN. Copies already in a
+   * server conversation finish.
+   */
+  withdraw(keys: readonly string[]): void;
   close(): void;
 }
 

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open-database';
-import type { EmailDetails } from '../api/contract';
+import type { CopyAttempt, EmailDetails } from '../api/contract';
 import { notFound } from '../api/errors';
 import { prepareAll } from './prepare';
 import { reportsView } from '../mailbox/reports-view';
@@ -21,6 +21,9 @@ const SQL = {
   events: `
     SELECT id, recipient_id AS recipientId, kind, at, ip, user_agent AS userAgent, method, link_index AS linkIndex, url, verdict, program
     FROM tracking_events WHERE email_id = ? ORDER BY at, id LIMIT 5000`,
+  attempts: `
+    SELECT a.recipient_id AS recipientId, a.attempt, a.at, a.outcome, a.reply, a.reason
+    FROM recipients r JOIN copy_attempts a ON a.recipient_id = r.id WHERE r.email_id = ? ORDER BY a.recipient_id, a.attempt`,
   attachments: `SELECT filename, content_type AS contentType, size FROM attachments WHERE email_id = ? ORDER BY id`,
 } as const;
 
@@ -31,9 +34,14 @@ export function outboxDetails(db: Db) {
   return (id: number): EmailDetails => {
     const email = q.email.get(id) as (Omit<EmailDetails['email'], 'links'> & { links: string }) | undefined;
     if (!email) throw notFound('Email', id);
+    const history = new Map<number, CopyAttempt[]>();
+    for (const { recipientId, ...a } of q.attempts.all(id) as (CopyAttempt & { recipientId: number })[]) {
+      history.set(recipientId, [...(history.get(recipientId) ?? []), a]);
+    }
     return {
       email: { ...email, links: JSON.parse(email.links) as string[] },
-      recipients: (q.recipients.all(id) as (Omit<EmailDetails['recipients'][number], 'tracked'> & { tracked: number })[]).map((r) => ({ ...r, tracked: r.tracked === 1 })),
+      recipients: (q.recipients.all(id) as (Omit<EmailDetails['recipients'][number], 'tracked' | 'history'> & { tracked: number })[])
+        .map((r) => ({ ...r, tracked: r.tracked === 1, history: history.get(r.id) ?? [] })),
       events: q.events.all(id) as EmailDetails['events'],
       attachments: q.attachments.all(id) as EmailDetails['attachments'],
       reports: reports.ofEmail(id),

@@ -3,6 +3,12 @@ import { call } from '../api/client';
 import { useCall } from '../api/use-call';
 import { ErrorBanner, formatTime } from '../components/form';
 
+/** The cancel question: how many copies will never leave (those on a connection already may still go). */
+export function cancelText(c: { queued: number; held: number; toQueue: number }): string {
+  const n = c.queued + c.held + c.toQueue;
+  return `Cancel ${n} cop${n === 1 ? 'y' : 'ies'} not sent yet? They will never be sent; a copy already being handed to the server may still go.`;
+}
+
 /** One dispatch: its counts over the copies, a progress bar while it sends, and its controls. */
 export function DispatchCard({ id, live = false }: { id: number; live?: boolean }) {
   const d = useCall('dispatches.get', { id });
@@ -32,11 +38,12 @@ export function DispatchCard({ id, live = false }: { id: number; live?: boolean 
         <div><dt>Clicked</dt><dd>{c.clicked}</dd></div>
         <div><dt>Bounced</dt><dd>{c.bounced + c.softBounced}</dd></div>
         <div><dt>Not sent</dt><dd>{c.notSent}</dd></div>
+        {c.cancelled > 0 && <div><dt>Cancelled</dt><dd>{c.cancelled}</dd></div>}
       </dl>
       <div className="actions">
         {status === 'sending' && <button type="button" onClick={() => act('dispatches.pause')}>Pause</button>}
         {status === 'paused' && <button type="button" onClick={() => act('dispatches.resume')}>Resume</button>}
-        {(status === 'sending' || status === 'paused') && <button type="button" className="danger" onClick={() => confirm('Cancel the emails not sent yet?') && act('dispatches.cancel')}>Cancel</button>}
+        {(status === 'sending' || status === 'paused') && <button type="button" className="danger" onClick={() => confirm(cancelText(c)) && act('dispatches.cancel')}>Cancel</button>}
       </div>
     </article>
   );

@@ -10,6 +10,9 @@ const VERDICT_LABEL: Record<string, string> = {
   person: 'person', mail_proxy: 'mail proxy', privacy_prefetch: 'privacy prefetch', security_scanner: 'security scanner', self: 'you',
 };
 const RESENDABLE = new Set(['unknown']);
+const ATTEMPT_LABEL: Record<string, string> = {
+  accepted: 'accepted', deferred: 'temporarily refused', refused: 'refused', failed: 'not sent', unknown: 'unknown — may have left',
+};
 const RESENDABLE_STATUS = new Set(['Soft Bounced', 'Bounced']);
 
 // Shown in a sandboxed frame with no scripts, and a policy that forbids every remote load: the
@@ -78,6 +81,21 @@ export function EmailDetails({ id, onClose }: { id: number; onClose: () => void 
                       <td>{r.lastProgram ?? ''}</td>
                       <td>{(RESENDABLE.has(r.sendState) || RESENDABLE_STATUS.has(r.status)) && <button type="button" onClick={() => void resend([r.id])}>Resend</button>}</td>
                     </tr>
+                    {r.history.length > 0 && (
+                      <tr className="attempts-row">
+                        <td colSpan={9}>
+                          <ol className="small attempts" aria-label={`Attempts for ${r.address || 'this recipient'}`}>
+                            {r.history.map((a) => (
+                              <li key={a.attempt} value={a.attempt}>
+                                {formatTime(a.at)} · <strong>{ATTEMPT_LABEL[a.outcome] ?? a.outcome}</strong>
+                                {a.reply ? <> · <code>{a.reply}</code></> : null}
+                                {a.reason && a.outcome !== 'accepted' ? <span className="muted"> · {a.reason}</span> : null}
+                              </li>
+                            ))}
+                          </ol>
+                        </td>
+                      </tr>
+                    )}
                     {reports.length > 0 && (
                       <tr className="reports-row">
                         <td colSpan={9}><RecipientReports reports={reports} label={`Reports for ${r.address || 'this recipient'}`} /></td>

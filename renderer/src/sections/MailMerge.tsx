@@ -9,6 +9,13 @@ import { EMPTY_MESSAGE, MessageFields, useDefaultTracking, type MessageDraft } f
 
 type Filter = Required<CallInput<'dispatches.preview'>['filter']>;
 
+/** The confirm question: the copies that will really go, and who gets none and why. */
+export function confirmText(subject: string, p: { count: number; copies: number; notSent: Record<string, number> }): string {
+  const skipped = Object.entries(p.notSent).map(([status, n]) => `${n} ${status}`).join(', ');
+  const copies = `${p.copies} cop${p.copies === 1 ? 'y' : 'ies'}`;
+  return `Send "${subject}" as ${copies} to ${p.count} contact${p.count === 1 ? '' : 's'}?${skipped ? ` No copy for: ${skipped}.` : ''}`;
+}
+
 /** A template with fields, sent as one email per contact of a filtered list. */
 export function MailMerge() {
   const [filter, setFilter] = useState<Filter>({ purpose: 'newsletter', search: '', shootId: null, shootStatus: '' });
@@ -27,7 +34,7 @@ export function MailMerge() {
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    if (!p || !confirm(`Send "${message.subject}" to ${p.count} contact${p.count === 1 ? '' : 's'}?`)) return;
+    if (!p || !confirm(confirmText(message.subject, p))) return;
     const result = await create.submit({ filter, ...message });
     if (result) setDispatchId(result.id);
   }
@@ -68,7 +75,7 @@ export function MailMerge() {
       <MessageFields value={message} onChange={(patch) => setMessage((m) => ({ ...m, ...patch }))} errors={create.errors} hint="Fields like {{first_name}} are filled for each contact." />
       <FormMessage message={create.message} />
       <div className="actions">
-        <button type="submit" className="primary" disabled={create.busy || !p?.count}>Send to {p?.count ?? 0}</button>
+        <button type="submit" className="primary" disabled={create.busy || !p?.count}>Send {p?.copies ?? 0} cop{p?.copies === 1 ? 'y' : 'ies'}</button>
       </div>
     </form>
   );

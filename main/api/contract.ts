@@ -73,11 +73,11 @@ export interface Shoot {
 /** Preferences as the UI sees them: secrets are never sent back, only whether one is stored. */
 export interface Preferences {
   smtp: {
-    host: string; port: number; security: (typeof SECURITY)[number]; username: string; hasPassword: boolean;
+    host: string; port: number; security: (typeof SECURITY)[number]; username: string; hasPassword: boolean; plaintextPasswordHost: string;
     fromName: string; fromAddress: string; maxConnections: number; messagesPerMinute: number;
   };
   imap: {
-    host: string; port: number; security: (typeof SECURITY)[number]; username: string; hasPassword: boolean;
+    host: string; port: number; security: (typeof SECURITY)[number]; username: string; hasPassword: boolean; plaintextPasswordHost: string;
     watchFolders: string[]; sentFolder: string; pollMinutes: number; processedFolder: string; markReportsRead: boolean;
   };
   tracking: {

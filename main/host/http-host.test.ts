@@ -84,6 +84,9 @@ describe('loopback host', () => {
     expect(bad.status).toBe(400);
     expect(bad.headers['content-type']).toContain('application/json');
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'unknown_call' } });
+    const page = await request({ path: '/%E0%A4%A' });
+    expect(page.status).toBe(400);
+    expect(JSON.parse(page.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     const foreign = await request({ path: '/api/call/app.info', method: 'POST', headers: { ...auth(), host: 'evil.example:80' }, body: '{}' });
     expect(JSON.parse(foreign.body)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
   });

@@ -19,7 +19,8 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse, 
   try {
     rel = decodeURIComponent(urlPath.split('?')[0] ?? '/');
   } catch {
-    res.writeHead(400).end('bad path');
+    res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify({ ok: false, error: { code: 'invalid_input', message: 'the path is not valid percent-encoding' } }));
     return;
   }
   const file = path.resolve(root, `.${rel}`);

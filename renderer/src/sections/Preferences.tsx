@@ -5,6 +5,7 @@ import { call } from '../api/client';
 import { asCallError, useCall } from '../api/use-call';
 import { ErrorBanner, Field, FormMessage, useSubmit } from '../components/form';
 import { MailboxWatcherPanel } from '../mailbox/MailboxWatcherPanel';
+import { isLoopbackHost } from '../../../main/secrets/plaintext-rule';
 
 type Security = (typeof SECURITY)[number];
 /** Secrets are write-only: blank keeps what is stored, "remove" sends '' to delete it. */
@@ -133,6 +134,14 @@ function PreferencesForm() {
     </Field>
     );
   };
+  /** Security "none" to a real server: the password goes only once the user confirms it for this exact host. */
+  const plaintextConfirm = (kind: 'SMTP' | 'IMAP', a: { host: string; security: Security; plaintextPasswordHost: string }, set: (host: string) => void) =>
+    a.security === 'none' && a.host.trim() && !isLoopbackHost(a.host) ? (
+      <label className="inline">
+        <input type="checkbox" checked={a.plaintextPasswordHost.trim().toLowerCase() === a.host.trim().toLowerCase()} onChange={(e) => set(e.target.checked ? a.host.trim() : '')} />
+        {` Send my ${kind} password to ${a.host.trim()} without encryption (anyone on the network path can read it)`}
+      </label>
+    ) : null;
   const securitySelect = (value: Security, onChange: (s: Security) => void, label: string) => (
     <Field label={label}>
       <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value as Security)}>
@@ -161,6 +170,7 @@ function PreferencesForm() {
           <Field label="SMTP user name" error={err['smtp.username']}><input aria-label="SMTP user name" value={p.smtp.username} onChange={(e) => setSmtp({ username: e.target.value })} /></Field>
           {secretField('smtp', 'SMTP password', p.smtp.hasPassword, 'smtp.password')}
         </div>
+        {plaintextConfirm('SMTP', p.smtp, (plaintextPasswordHost) => setSmtp({ plaintextPasswordHost }))}
         <div className="row">
           <Field label="From name" error={err['smtp.fromName']}><input aria-label="From name" value={p.smtp.fromName} onChange={(e) => setSmtp({ fromName: e.target.value })} /></Field>
           <Field label="From address" error={err['smtp.fromAddress']}><input aria-label="From address" value={p.smtp.fromAddress} onChange={(e) => setSmtp({ fromAddress: e.target.value })} /></Field>
@@ -183,6 +193,7 @@ function PreferencesForm() {
           <Field label="IMAP user name" error={err['imap.username']}><input aria-label="IMAP user name" value={p.imap.username} onChange={(e) => setImap({ username: e.target.value })} /></Field>
           {secretField('imap', 'IMAP password', p.imap.hasPassword, 'imap.password')}
         </div>
+        {plaintextConfirm('IMAP', p.imap, (plaintextPasswordHost) => setImap({ plaintextPasswordHost }))}
         <div className="row">
           <Field label="Folders to watch" error={err['imap.watchFolders']} hint="Comma-separated, e.g. INBOX, Bounces">
             <input aria-label="Folders to watch" value={p.imap.watchFolders.join(', ')} onChange={(e) => setImap({ watchFolders: e.target.value.split(',').map((f) => f.trim()).filter(Boolean) })} />

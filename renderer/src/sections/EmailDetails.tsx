@@ -1,10 +1,10 @@
-import DOMPurify from 'dompurify';
-import { Fragment, useState } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import type { EmailDetails as Details } from '../../../main/api/contract';
 import { call } from '../api/client';
 import { asCallError, useCall } from '../api/use-call';
 import { ErrorBanner, formatSeconds, formatTime } from '../components/form';
 import { RecipientReports } from '../reports/RecipientReports';
+import { previewDoc } from './email-preview';
 
 const VERDICT_LABEL: Record<string, string> = {
   person: 'person', mail_proxy: 'mail proxy', privacy_prefetch: 'privacy prefetch', security_scanner: 'security scanner', self: 'you',
@@ -15,20 +15,12 @@ const ATTEMPT_LABEL: Record<string, string> = {
 };
 const RESENDABLE_STATUS = new Set(['Soft Bounced', 'Bounced']);
 
-// Shown in a sandboxed frame with no scripts, and a policy that forbids every remote load: the
-// app never fetches a pixel or an image of the email it shows.
-const FRAME_POLICY = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
-function previewDoc(e: Details['email']): string {
-  const body = e.bodyHtml !== null
-    ? DOMPurify.sanitize(e.bodyHtml, { FORBID_TAGS: ['style'], FORBID_ATTR: ['srcset'] })
-    : `<pre style="white-space:pre-wrap;font:inherit">${(e.bodyText ?? '').replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)}</pre>`;
-  return `<!doctype html><meta http-equiv="Content-Security-Policy" content="${FRAME_POLICY}"><body style="font:14px system-ui;margin:8px">${body}</body>`;
-}
-
 export function EmailDetails({ id, onClose }: { id: number; onClose: () => void }) {
   const details = useCall('outbox.details', { id });
   const [actionError, setActionError] = useState<Error>();
   const d = details.data;
+  // Sanitized once per loaded email, not on every render.
+  const preview = useMemo(() => (d ? previewDoc(d.email) : ''), [d?.email]);
   const unmatched = d?.reports.filter((x) => x.recipientId === null) ?? [];
 
   async function resend(ids: number[]) {
@@ -134,7 +126,7 @@ export function EmailDetails({ id, onClose }: { id: number; onClose: () => void 
           )}
           {d.attachments.length > 0 && <p className="small">Attachments: {d.attachments.map((a) => `${a.filename} (${Math.ceil(a.size / 1024)} KB)`).join(', ')}</p>}
           <h3>Message</h3>
-          <iframe className="preview" title="Message" sandbox="" srcDoc={previewDoc(d.email)} />
+          <iframe className="preview" title="Message" sandbox="" srcDoc={preview} />
         </>
       )}
     </aside>

@@ -44,6 +44,12 @@ export const OUTBOX_SQL = {
              OR smtp_reply LIKE '2%' AS everAccepted FROM recipients r WHERE id = ?`,
   attempt: `INSERT INTO copy_attempts (recipient_id, attempt, at, outcome, reply, reason)
             VALUES (:id, (SELECT count(*) + 1 FROM copy_attempts WHERE recipient_id = :id), :at, :outcome, :reply, :reason)`,
+  // The dashboard's notice of copies that may or may not have left: it counts those unknown now.
+  unknownNow: `SELECT count(*) AS n FROM recipients WHERE ${IN_OUTBOX} AND send_state = 'unknown'`,
+  unknownNotice: `SELECT id FROM notices WHERE kind = 'send_unknown' AND seen_at IS NULL`,
+  unknownNoticeSet: `UPDATE notices SET message = :message, count = :count, created_at = :now WHERE id = :id`,
+  unknownNoticeAdd: `INSERT INTO notices (kind, message, count, created_at) VALUES ('send_unknown', :message, :count, :now)`,
+  unknownNoticeDone: `UPDATE notices SET seen_at = :now WHERE id = :id`,
   // A copy taken back from the pool before any server saw it: what its dispatch now says.
   dispatchState: `SELECT d.status FROM emails e JOIN dispatches d ON d.id = e.dispatch_id WHERE e.id = ?`,
   withdrawn: `UPDATE recipients SET send_state = :state, status = :status, status_reason = :reason, attempts = attempts - 1,
@@ -165,6 +171,16 @@ export function outboxStore(db: Db) {
     return false;
   }
 
+  /** Says how many copies are unknown now (not at the first crash); gone once none is. */
+  function countUnknown(now: number): void {
+    const n = (q.unknownNow.get() as { n: number }).n;
+    const open = q.unknownNotice.get() as { id: number } | undefined;
+    const message = `${n} ${n === 1 ? 'copy' : 'copies'} may or may not have left (Outpost stopped, or the connection broke, while sending): check them in the Outbox and resend if needed.`;
+    if (open && n === 0) q.unknownNoticeDone.run({ id: open.id, now });
+    else if (open) q.unknownNoticeSet.run({ id: open.id, message, count: n, now });
+    else if (n > 0) q.unknownNoticeAdd.run({ message, count: n, now });
+  }
+
   return {
     /** Copies left 'sending' by a stopped app become 'unknown'; own copies in flight are marked failed. */
     recover: db.transaction((now: number): number => {
@@ -176,9 +192,7 @@ export function outboxStore(db: Db) {
       q.recoverOwnBcc.run({ state: stopped });
       q.recoverOwnSent.run({ state: stopped });
       for (const emailId of new Set(rows.map((r) => r.email_id))) refresh(emailId);
-      if (rows.length) {
-        notice('send_unknown', `${rows.length} ${rows.length === 1 ? 'copy was' : 'copies were'} being sent when Outpost stopped: check them in the Outbox and resend if needed.`, now);
-      }
+      if (rows.length) countUnknown(now);
       return rows.length;
     }),
 
@@ -224,6 +238,7 @@ export function outboxStore(db: Db) {
       // that hit trouble in the same batch keeps the email's error showing.
       for (const r of results) if (r.emailError) q.emailError.run({ id: r.emailId, error: r.emailError });
       failures.add(failed, now);
+      if (results.some((r) => r.state === 'unknown')) countUnknown(now);
     }),
 
     notice,
@@ -241,6 +256,7 @@ export function outboxStore(db: Db) {
         }
       }
       for (const emailId of emails) refresh(emailId);
+      if (count) countUnknown(now);
       return count;
     }),
 

@@ -337,6 +337,26 @@ describe('sender against an in-process SMTP server', () => {
     expect(sink.received.map((m) => m.to[0]!.address)).toEqual(['ben@outpost.test', 'ana@outpost.test']);
   });
 
+  it('the unknown notice counts the copies unknown now: less after a resend, more after another crash, gone when none is', async () => {
+    await setup();
+    const { emailId, recipientIds: [a, b] } = queueEmail(db, { recipients: [{ address: 'ana@outpost.test' }, { address: 'ben@outpost.test' }] });
+    db.prepare(`UPDATE recipients SET send_state = 'sending', attempts = 1 WHERE email_id = ?`).run(emailId);
+    const unseen = () => db.prepare(`SELECT count, message FROM notices WHERE kind = 'send_unknown' AND seen_at IS NULL`).all() as { count: number; message: string }[];
+    const s = startSender();
+    expect(unseen()).toEqual([{ count: 2, message: expect.stringMatching(/^2 copies may or may not have left/) }]);
+    expect(s.resend([a!])).toBe(1);
+    expect(unseen()).toEqual([{ count: 1, message: expect.stringMatching(/^1 copy may or may not have left/) }]);
+    await s.stop();
+    // A second crash, with another copy caught sending: the one still unknown from the first counts too.
+    const second = queueEmail(db, { recipients: [{ address: 'cy@outpost.test' }] });
+    db.prepare(`UPDATE recipients SET send_state = 'sending', attempts = 1 WHERE email_id = ?`).run(second.emailId);
+    const again = startSender();
+    expect(unseen()).toEqual([{ count: 2, message: expect.stringMatching(/^2 copies/) }]);
+    expect(again.resend([b!, ...second.recipientIds])).toBe(2);
+    expect(unseen()).toEqual([]);
+    await until(settled(second.emailId));
+  });
+
   it('sends the BCC-myself copy untracked after the recipients, and records a Sent folder it cannot reach', async () => {
     await setup();
     settings.imap = { ...settings.imap, host: '127.0.0.1', port: await freePort(), security: 'none', username: 'studio', password: 'x' };

@@ -252,6 +252,17 @@ export interface SenderStatus {
   message: string | null;
 }
 
+export type SetupKind = 'smtp' | 'imap' | 'relay';
+
+/** One line of the dashboard's first-run checklist. `lastTest`: the last test of what is stored now. */
+export interface SetupCheck {
+  kind: SetupKind; label: string; configured: boolean;
+  lastTest: { ok: boolean; message: string; at: number } | null;
+  done: boolean;
+}
+
+export interface SetupChecklist { items: SetupCheck[]; done: boolean }
+
 export interface ConnectionTest {
   ok: boolean;
   message: string;
@@ -278,6 +289,9 @@ const search = z.object({ search: z.string().trim().max(200).default('') });
 export const calls = {
   'app.info': call(z.object({}), returns<AppInfo>()),
   'dashboard.summary': call(z.object({}), returns<DashboardSummary>()),
+  'setup.checklist': call(z.object({}), returns<SetupChecklist>()),
+  /** Tests the stored account of one part of the checklist (what sending, the watcher and the relay sync use). */
+  'setup.test': call(z.object({ kind: z.enum(['smtp', 'imap', 'relay']) }), returns<ConnectionTest>()),
   'notices.markSeen': call(z.object({ ids: z.array(id).max(1000) }), returns<{ updated: number }>()),
 
   'contacts.list': call(search, returns<ContactSummary[]>()),

@@ -8,6 +8,7 @@ import { shootsStore } from '../store/shoots';
 import { preferencesStore } from '../store/preferences';
 import { outboxPage } from '../store/outbox';
 import { dashboardStore } from '../store/dashboard';
+import { setupChecks, setupTargets } from '../store/setup-checks';
 import { APP_VERSION } from './version';
 import { outboxDetails } from '../store/outbox-details';
 import { emailAggregates } from '../store/email-aggregates';
@@ -52,6 +53,8 @@ export function createCore(options: CoreOptions): Core {
   const shoots = shootsStore(db);
   const preferences = preferencesStore(db, options.secretBox(options.dataDir));
   const settings = () => preferences.withSecrets();
+  const checks = setupChecks(db);
+  const targets = () => setupTargets(preferences.get());
   const watcher = mailboxWatcher({ db, settings: () => settings().imap, ...options.watcher });
   const dashboard = dashboardStore(db, () => watcher.status());
   const failed = failedList(db);
@@ -124,10 +127,19 @@ export function createCore(options: CoreOptions): Core {
     'tracking.status': () => relaySync.status(),
 
     'preferences.providers': () => [...PROVIDERS],
+    'setup.checklist': () => checks.checklist(targets()),
+    'setup.test': async ({ kind }) => {
+      const target = targets()[kind];
+      if (!target) return { ok: false, message: 'Not set up yet: fill it in under Preferences first.' };
+      const s = settings();
+      const result = kind === 'smtp' ? await testSmtp(s.smtp) : kind === 'imap' ? await testImap(s.imap) : await testRelay(s.tracking);
+      return checks.record(kind, target, result);
+    },
     // The stored password only for the account it was saved for: never to a host typed in the form.
-    'preferences.testSmtp': (input) => testSmtp({ ...input, password: stored(input.password, preferences.storedPassword('smtp', input)) }),
-    'preferences.testImap': (input) => testImap({ ...input, password: stored(input.password, preferences.storedPassword('imap', input)) }),
-    'preferences.testRelay': (input) => testRelay({ relayUrl: input.relayUrl, relaySecret: stored(input.relaySecret, settings().tracking.relaySecret) }),
+    // Each test is remembered for the account it reached: the dashboard's checklist counts it once that account is saved.
+    'preferences.testSmtp': async (input) => checks.record('smtp', `${input.username}@${input.host}:${input.port}`, await testSmtp({ ...input, password: stored(input.password, preferences.storedPassword('smtp', input)) })),
+    'preferences.testImap': async (input) => checks.record('imap', `${input.username}@${input.host}:${input.port}`, await testImap({ ...input, password: stored(input.password, preferences.storedPassword('imap', input)) })),
+    'preferences.testRelay': async (input) => checks.record('relay', input.relayUrl, await testRelay({ relayUrl: input.relayUrl, relaySecret: stored(input.relaySecret, settings().tracking.relaySecret) })),
   };
 
   if (options.background) {

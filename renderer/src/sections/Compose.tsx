@@ -30,7 +30,7 @@ function EmailForm() {
   const [message, setMessage] = useState<MessageDraft>(EMPTY_MESSAGE);
   const shoots = useCall('shoots.list', { search: '' });
   const send = useSubmit('emails.send', composeInput);
-  useDefaultTracking((tracking) => setMessage((m) => ({ ...m, tracking })));
+  const trackingBlock = useDefaultTracking((tracking) => setMessage((m) => ({ ...m, tracking })));
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -50,7 +50,7 @@ function EmailForm() {
           {shoots.data?.map((s) => <option key={s.id} value={s.id}>{s.title}{s.shootDate ? ` (${s.shootDate})` : ''}</option>)}
         </select>
       </Field>
-      <MessageFields value={message} onChange={(patch) => setMessage((m) => ({ ...m, ...patch }))} errors={err} />
+      <MessageFields value={message} onChange={(patch) => setMessage((m) => ({ ...m, ...patch }))} errors={err} trackingBlock={trackingBlock} />
       <FormMessage message={send.message} />
       <div className="actions">
         <button type="submit" className="primary" disabled={send.busy}>Send</button>

@@ -3,6 +3,7 @@ import { useCall } from '../api/use-call';
 import { ErrorBanner, formatTime } from '../components/form';
 import { href } from '../routes';
 import { MailboxWatcherPanel } from '../mailbox/MailboxWatcherPanel';
+import { FirstRunChecklist } from '../first-run/FirstRunChecklist';
 import { DispatchCard } from './DispatchCard';
 
 export function Dashboard() {
@@ -14,6 +15,7 @@ export function Dashboard() {
     <section>
       <h1>Dashboard</h1>
       <ErrorBanner error={summary.error} />
+      <FirstRunChecklist />
       {s && (
         <>
           <div className="cards">

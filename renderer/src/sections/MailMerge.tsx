@@ -24,7 +24,7 @@ export function MailMerge() {
   const preview = useCall('dispatches.preview', { filter });
   const shoots = useCall('shoots.list', { search: '' });
   const create = useSubmit('dispatches.create', dispatchInput);
-  useDefaultTracking((tracking) => setMessage((m) => ({ ...m, tracking })));
+  const trackingBlock = useDefaultTracking((tracking) => setMessage((m) => ({ ...m, tracking })));
 
   if (dispatchId !== null) return <DispatchCard id={dispatchId} live />;
 
@@ -72,7 +72,7 @@ export function MailMerge() {
           <button type="button" key={name} title={title} onClick={() => insertField(name)}>{`{{${name}}}`}</button>
         ))}
       </div>
-      <MessageFields value={message} onChange={(patch) => setMessage((m) => ({ ...m, ...patch }))} errors={create.errors} hint="Fields like {{first_name}} are filled for each contact." />
+      <MessageFields value={message} onChange={(patch) => setMessage((m) => ({ ...m, ...patch }))} errors={create.errors} hint="Fields like {{first_name}} are filled for each contact." trackingBlock={trackingBlock} />
       <FormMessage message={create.message} />
       <div className="actions">
         <button type="submit" className="primary" disabled={create.busy || !p?.count}>Send {p?.copies ?? 0} cop{p?.copies === 1 ? 'y' : 'ies'}</button>

@@ -1,21 +1,18 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { CallInput } from '../../../main/api/contract';
-import { call } from '../api/client';
 import { Field } from '../components/form';
 import { RichTextEditor } from '../components/RichTextEditor';
+import { useTrackingDefault, type TrackingBlock } from '../first-run/use-relay';
+import { href } from '../routes';
 
 type Send = CallInput<'emails.send'>;
 export type MessageDraft = Required<Pick<Send, 'subject' | 'format' | 'bodyText' | 'bodyHtml' | 'tracking' | 'attachments'>>;
 
-export const EMPTY_MESSAGE: MessageDraft = { subject: '', format: 'text', bodyText: '', bodyHtml: '', tracking: 'opens_clicks', attachments: [] };
+// Untracked until Preferences say a relay is set: no pixel may be built that points nowhere.
+export const EMPTY_MESSAGE: MessageDraft = { subject: '', format: 'text', bodyText: '', bodyHtml: '', tracking: 'off', attachments: [] };
 
-/** The Track switch starts from Preferences. */
-export function useDefaultTracking(set: (t: MessageDraft['tracking']) => void) {
-  useEffect(() => {
-    call('preferences.get', {}).then((p) => set(p.tracking.mode), () => {});
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-}
+/** The Track switch starts from Preferences; off, with the reason returned, while no relay is set up. */
+export const useDefaultTracking = (set: (t: MessageDraft['tracking']) => void): TrackingBlock => useTrackingDefault(set);
 
 function readBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -27,7 +24,12 @@ function readBase64(file: File): Promise<string> {
 }
 
 /** Subject, body (plain or rich), attachments and tracking: shared by an email and a mail merge. */
-export function MessageFields({ value, onChange, errors, hint }: { value: MessageDraft; onChange: (patch: Partial<MessageDraft>) => void; errors: Record<string, string>; hint?: string }) {
+export function MessageFields({ value, onChange, errors, hint, trackingBlock }: {
+  value: MessageDraft; onChange: (patch: Partial<MessageDraft>) => void; errors: Record<string, string>; hint?: string;
+  /** Why Track must stay off (no relay), from useDefaultTracking. */
+  trackingBlock?: TrackingBlock;
+}) {
+  const blocked = typeof trackingBlock === 'string';
   const [attachError, setAttachError] = useState<string>();
   return (
     <>
@@ -40,11 +42,16 @@ export function MessageFields({ value, onChange, errors, hint }: { value: Messag
           </select>
         </Field>
         <Field label="Track" error={errors.tracking} hint="Plain text is sent as simple HTML when tracked.">
-          <select aria-label="Track" value={value.tracking} onChange={(e) => onChange({ tracking: e.target.value as MessageDraft['tracking'] })}>
+          <select aria-label="Track" value={blocked ? 'off' : value.tracking} aria-describedby={blocked ? 'track-blocked' : undefined} onChange={(e) => onChange({ tracking: e.target.value as MessageDraft['tracking'] })}>
             <option value="off">Off</option>
-            <option value="opens">Opens</option>
-            <option value="opens_clicks">Opens and clicks</option>
+            <option value="opens" disabled={blocked}>Opens</option>
+            <option value="opens_clicks" disabled={blocked}>Opens and clicks</option>
           </select>
+          {blocked && (
+            <p id="track-blocked" className="small muted" data-testid="track-blocked">
+              {trackingBlock} <a href={href('preferences')}>Set up the relay in Preferences</a>
+            </p>
+          )}
         </Field>
       </div>
       {value.format === 'text' ? (

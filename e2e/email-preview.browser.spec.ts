@@ -12,6 +12,10 @@ const HTML = `<html><head><style>.note { color: rgb(0, 128, 0); font-weight: 700
 <div id="bg" class="bg" style="background: url('http://images.example/x.png') rgb(1, 2, 3)">bg</div>
 <script>document.body.dataset.ran = 'yes'</script><p id="handler" onclick="document.body.dataset.ran = 'yes'">x</p></body></html>`;
 
+// Tracing snapshots every frame by running a script in it: in this sandboxed frame that is itself
+// reported as "Blocked script execution", which would be Playwright's noise, not the app's.
+test.use({ trace: 'off' });
+
 async function call(appUrl: string, name: string, input: unknown) {
   const token = new URL(appUrl).hash.replace('#token=', '');
   const res = await fetch(new URL(`/api/call/${name}`, appUrl), {

@@ -1,17 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ServerResponse } from 'node:http';
+import { contentType } from '../shell/app-protocol';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
 
 /** Serves the built renderer; unknown paths get index.html (the UI routes by hash). */
 export function serveStatic(root: string, urlPath: string, res: ServerResponse, head: boolean): void {
@@ -33,9 +24,9 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse, 
     res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('The UI is not built yet: run `npm run build`.');
     return;
   }
-  const ext = path.extname(target);
   res.writeHead(200, {
-    'content-type': TYPES[ext] ?? 'application/octet-stream',
+    // One table of types for both ways the UI is served (this host and Electron's app:// protocol).
+    'content-type': contentType(target),
     // Hashed asset names can be cached; index.html must be re-read so a new build shows up.
     'cache-control': target.includes(`${path.sep}assets${path.sep}`) ? 'max-age=31536000, immutable' : 'no-cache',
   });

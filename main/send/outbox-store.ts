@@ -3,7 +3,7 @@
 import type { Db } from '../db/open-database';
 import { afterAttempt, type RecipientStatus } from '../domain/status';
 import { emailAggregates } from '../store/email-aggregates';
-import { noticeBoard } from '../store/notices';
+import { countingNotice, noticeBoard } from '../store/notices';
 import { prepareAll } from '../store/prepare';
 import type { EmailToSend, Person } from './build-copy';
 import type { TrackingMode } from '../tracking/instrument';
@@ -46,10 +46,6 @@ export const OUTBOX_SQL = {
             VALUES (:id, (SELECT count(*) + 1 FROM copy_attempts WHERE recipient_id = :id), :at, :outcome, :reply, :reason)`,
   // The dashboard's notice of copies that may or may not have left: it counts those unknown now.
   unknownNow: `SELECT count(*) AS n FROM recipients WHERE ${IN_OUTBOX} AND send_state = 'unknown'`,
-  unknownNotice: `SELECT id FROM notices WHERE kind = 'send_unknown' AND seen_at IS NULL`,
-  unknownNoticeSet: `UPDATE notices SET message = :message, count = :count, created_at = :now WHERE id = :id`,
-  unknownNoticeAdd: `INSERT INTO notices (kind, message, count, created_at) VALUES ('send_unknown', :message, :count, :now)`,
-  unknownNoticeDone: `UPDATE notices SET seen_at = :now WHERE id = :id`,
   // A copy taken back from the pool before any server saw it: what its dispatch now says.
   dispatchState: `SELECT d.status FROM emails e JOIN dispatches d ON d.id = e.dispatch_id WHERE e.id = ?`,
   withdrawn: `UPDATE recipients SET send_state = :state, status = :status, status_reason = :reason, attempts = attempts - 1,
@@ -97,7 +93,6 @@ export interface ClaimedCopy {
   attempts: number;
 }
 
-/** What to write on a copy once SMTP answered (or did not). */
 /** One attempt as its history keeps it. */
 export interface AttemptRecord {
   outcome: 'accepted' | 'deferred' | 'refused' | 'failed' | 'unknown';
@@ -105,6 +100,7 @@ export interface AttemptRecord {
   reason: string;
 }
 
+/** What to write on a copy once SMTP answered (or did not). */
 export interface CopyResult {
   id: number;
   emailId: number;
@@ -137,6 +133,8 @@ export function outboxStore(db: Db) {
   const notice = noticeBoard(db);
   const stops = suppressions(db);
   const failures = failureNotice(db);
+  const unknown = countingNotice(db, 'send_unknown', null, (n) =>
+    `${n} ${n === 1 ? 'copy' : 'copies'} may or may not have left (Outpost stopped, or the connection broke, while sending): check them in the Outbox and resend if needed.`);
 
   /** Writes one answer; true when it is a new final failure (the Failed section's notice counts it). */
   function recordOne(r: CopyResult, now: number): boolean {
@@ -173,12 +171,7 @@ export function outboxStore(db: Db) {
 
   /** Says how many copies are unknown now (not at the first crash); gone once none is. */
   function countUnknown(now: number): void {
-    const n = (q.unknownNow.get() as { n: number }).n;
-    const open = q.unknownNotice.get() as { id: number } | undefined;
-    const message = `${n} ${n === 1 ? 'copy' : 'copies'} may or may not have left (Outpost stopped, or the connection broke, while sending): check them in the Outbox and resend if needed.`;
-    if (open && n === 0) q.unknownNoticeDone.run({ id: open.id, now });
-    else if (open) q.unknownNoticeSet.run({ id: open.id, message, count: n, now });
-    else if (n > 0) q.unknownNoticeAdd.run({ message, count: n, now });
+    unknown.set((q.unknownNow.get() as { n: number }).n, now);
   }
 
   return {

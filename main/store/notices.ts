@@ -20,18 +20,24 @@ export function noticeBoard(db: Db) {
 }
 
 /**
- * A notice that counts (new failures): one unseen notice per kind whose count grows until the user
- * has seen it, worded by `say(count)`, opening `link`.
+ * A notice that counts: one unseen notice per kind, worded by `say(count)`, opening `link`.
+ * `add` grows the count until the user has seen it (new failures); `set` says how many there are
+ * now and clears the notice when none are left (copies still unknown).
  */
-export function countingNotice(db: Db, kind: string, link: string, say: (count: number) => string) {
+export function countingNotice(db: Db, kind: string, link: string | null, say: (count: number) => string) {
   const q = prepareAll(db, SQL);
+  const open = () => q.unseenCount.get(kind) as { id: number; count: number } | undefined;
+  function set(count: number, now: number): void {
+    const notice = open();
+    if (notice && count === 0) q.seenKind.run(now, kind);
+    else if (notice) q.addCount.run({ id: notice.id, count, message: say(count), now });
+    else if (count > 0) q.counting.run({ kind, message: say(count), count, link, now });
+  }
   return {
     add(n: number, now: number): void {
-      if (n <= 0) return;
-      const open = q.unseenCount.get(kind) as { id: number; count: number } | undefined;
-      if (open) q.addCount.run({ id: open.id, count: open.count + n, message: say(open.count + n), now });
-      else q.counting.run({ kind, message: say(n), count: n, link, now });
+      if (n > 0) set((open()?.count ?? 0) + n, now);
     },
+    set,
     seen: (now: number) => ({ updated: q.seenKind.run(now, kind).changes }),
   };
 }

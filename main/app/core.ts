@@ -20,6 +20,7 @@ import { extractLinks } from '../tracking/instrument';
 import { createSender } from '../send/sender';
 import { testImap, testSmtp } from '../send/test-connection';
 import { PROVIDERS } from '../send/providers';
+import { accountOf } from '../send/settings';
 import { mailboxWatcher, type MailboxWatcher, type MailboxWatcherOptions } from '../mailbox/mailbox-watcher';
 import { reportsView } from '../mailbox/reports-view';
 import { failedList } from '../failed/failed-list';
@@ -137,8 +138,8 @@ export function createCore(options: CoreOptions): Core {
     },
     // The stored password only for the account it was saved for: never to a host typed in the form.
     // Each test is remembered for the account it reached: the dashboard's checklist counts it once that account is saved.
-    'preferences.testSmtp': async (input) => checks.record('smtp', `${input.username}@${input.host}:${input.port}`, await testSmtp({ ...input, password: stored(input.password, preferences.storedPassword('smtp', input)) })),
-    'preferences.testImap': async (input) => checks.record('imap', `${input.username}@${input.host}:${input.port}`, await testImap({ ...input, password: stored(input.password, preferences.storedPassword('imap', input)) })),
+    'preferences.testSmtp': async (input) => checks.record('smtp', accountOf(input), await testSmtp({ ...input, password: stored(input.password, preferences.storedPassword('smtp', input)) })),
+    'preferences.testImap': async (input) => checks.record('imap', accountOf(input), await testImap({ ...input, password: stored(input.password, preferences.storedPassword('imap', input)) })),
     'preferences.testRelay': async (input) => checks.record('relay', input.relayUrl, await testRelay({ relayUrl: input.relayUrl, relaySecret: stored(input.relaySecret, settings().tracking.relaySecret) })),
   };
 

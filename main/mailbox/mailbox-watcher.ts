@@ -10,7 +10,8 @@ import { reportApplier } from './apply-reports';
 import { checkpoints } from './checkpoints';
 import { runPass } from './folder-pass';
 import { folderWatcher, IDLE_RESTART_MS, type FolderWatcher } from './folder-watcher';
-import { accountOf, type WatchSettings } from './settings';
+import { accountOf } from '../send/settings';
+import type { WatchSettings } from './settings';
 
 export interface MailboxWatcherOptions {
   db: Db;

@@ -8,6 +8,3 @@ export interface WatchSettings extends ImapSettings {
   processedFolder: string;
   markReportsRead: boolean;
 }
-
-/** The account a checkpoint belongs to: a different server or user starts from scratch. */
-export const accountOf = (s: Pick<ImapSettings, 'host' | 'port' | 'username'>) => `${s.username.toLowerCase()}@${s.host.toLowerCase()}:${s.port}`;

@@ -31,3 +31,6 @@ export interface SendSettings {
   imap: ImapSettings;
   tracking: { relayUrl: string; relaySecret: string };
 }
+
+/** One account's name, the same wherever it is compared: a checkpoint's, a connection test's. */
+export const accountOf = (s: { host: string; port: number; username: string }) => `${s.username.toLowerCase()}@${s.host.toLowerCase()}:${s.port}`;

@@ -3,6 +3,7 @@
 import type { Db } from '../db/open-database';
 import type { ConnectionTest, SetupCheck, SetupChecklist, SetupKind } from '../api/contract';
 import { prepareAll } from './prepare';
+import { accountOf } from '../send/settings';
 
 const SQL = {
   get: `SELECT value FROM settings WHERE key = ?`,
@@ -22,8 +23,8 @@ export function setupTargets(s: {
   tracking: { relayUrl: string; hasRelaySecret: boolean };
 }): SetupTargets {
   return {
-    smtp: s.smtp.host && s.smtp.fromAddress ? `${s.smtp.username}@${s.smtp.host}:${s.smtp.port}` : '',
-    imap: s.imap.host ? `${s.imap.username}@${s.imap.host}:${s.imap.port}` : '',
+    smtp: s.smtp.host && s.smtp.fromAddress ? accountOf(s.smtp) : '',
+    imap: s.imap.host ? accountOf(s.imap) : '',
     relay: s.tracking.relayUrl && s.tracking.hasRelaySecret ? s.tracking.relayUrl : '',
   };
 }

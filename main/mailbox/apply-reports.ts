@@ -142,6 +142,7 @@ export function reportApplier(db: Db) {
     try {
       return applyBatch(f, uidvalidity, messages, lastUid, now);
     } catch (batchError) {
+      if (messages.length === 0) throw batchError; // nothing to pass over: the database itself failed
       const result: BatchResult = { stored: 0, reportUids: [], changed: 0 };
       for (const m of messages) {
         let done: BatchResult;
@@ -155,7 +156,6 @@ export function reportApplier(db: Db) {
         result.changed += done.changed;
         result.reportUids.push(...done.reportUids);
       }
-      if (messages.length === 0) throw batchError;
       marks.put(f, uidvalidity, lastUid, now);
       return result;
     }

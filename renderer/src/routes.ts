@@ -15,12 +15,15 @@ export interface Route {
   section: SectionId;
   /** The selected item within the section (a contact or shoot id, "new", or an email id in Outbox and Failed). */
   item: string | null;
+  /** What follows "?": a section's filters, so a link can open a filtered view (see outboxHref). */
+  query: URLSearchParams;
 }
 
 function parse(hash: string): Route {
-  const [section, item] = hash.replace(/^#\/?/, '').split('/');
+  const [path = '', search = ''] = hash.replace(/^#\/?/, '').split('?');
+  const [section, item] = path.split('/');
   const known = SECTIONS.find((s) => s.id === section);
-  return { section: known?.id ?? 'dashboard', item: known && item ? decodeURIComponent(item) : null };
+  return { section: known?.id ?? 'dashboard', item: known && item ? decodeURIComponent(item) : null, query: new URLSearchParams(search) };
 }
 
 export function href(section: SectionId, item?: string | number): string {
@@ -40,4 +43,23 @@ export function useRoute(): Route {
 
 export function navigate(section: SectionId, item?: string | number) {
   location.hash = href(section, item);
+}
+
+/** Filters the Outbox opens with: a dispatch card's counts link to its recipients by these. */
+export interface OutboxLinkFilter {
+  dispatchId?: number;
+  /** Any of these statuses. */
+  statuses?: readonly string[];
+  viewed?: string;
+  search?: string;
+}
+
+export function outboxHref(filter: OutboxLinkFilter): string {
+  const query = new URLSearchParams();
+  if (filter.dispatchId !== undefined) query.set('dispatch', String(filter.dispatchId));
+  if (filter.statuses?.length) query.set('status', filter.statuses.join(','));
+  if (filter.viewed) query.set('viewed', filter.viewed);
+  if (filter.search) query.set('search', filter.search);
+  const text = query.toString();
+  return `${href('outbox')}${text ? `?${text}` : ''}`;
 }

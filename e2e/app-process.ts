@@ -6,7 +6,7 @@ import path from 'node:path';
 export const tempDataDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-e2e-'));
 
 /** Starts a built entry (node) and resolves with the URL it prints on its first matching line. */
-async function startPrinting(script: string, env: Record<string, string>, pattern: RegExp): Promise<{ url: string; stop: () => Promise<void> }> {
+async function startPrinting(script: string, env: Record<string, string>, pattern: RegExp): Promise<{ url: string; stop: () => Promise<void>; kill: () => Promise<void> }> {
   const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
@@ -23,7 +23,14 @@ async function startPrinting(script: string, env: Record<string, string>, patter
     child.stderr!.on('data', onData);
     child.on('exit', (code) => reject(new Error(`${script} exited with ${code}:\n${output}`)));
   });
-  return { url, stop: () => stop(child) };
+  return {
+    url, stop: () => stop(child),
+    /** As a crash or a user's force quit: no chance to finish anything. */
+    kill: () => new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGKILL');
+    }),
+  };
 }
 
 /** The built browser-mode app on a data folder; its URL carries the launch token. */

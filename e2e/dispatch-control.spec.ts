@@ -1,20 +1,11 @@
 import { expect, test } from '@playwright/test';
+import { api } from './api';
 import { startBrowserApp, tempDataDir } from './app-process';
 import { go } from './scenario';
 import { startSmtpSink } from './smtp-sink';
 
 const CONTACTS = 30;
 const CONNECTIONS = 4;
-
-async function api(appUrl: string, name: string, input: unknown) {
-  const token = new URL(appUrl).hash.replace('#token=', '');
-  const res = await fetch(new URL(`/api/call/${name}`, appUrl), {
-    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { ok: boolean };
-  expect(body).toMatchObject({ ok: true });
-  return body;
-}
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

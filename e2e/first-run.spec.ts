@@ -2,21 +2,10 @@
 // and the truth in Viewed for a tracked email that reached no one.
 import { expect, test, type Page } from '@playwright/test';
 import { generateSecret } from '../relay/token';
+import { api } from './api';
 import { startBrowserApp, tempDataDir } from './app-process';
 import { go } from './scenario';
 import { startSmtpSink } from './smtp-sink';
-
-async function api(appUrl: string, name: string, input: unknown) {
-  const token = new URL(appUrl).hash.replace('#token=', '');
-  const res = await fetch(new URL(`/api/call/${name}`, appUrl), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { ok: boolean; value?: unknown };
-  expect(body).toMatchObject({ ok: true });
-  return body.value;
-}
 
 const checklist = (page: Page) => page.getByRole('region', { name: 'First-run checklist' });
 

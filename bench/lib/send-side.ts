@@ -17,7 +17,7 @@ import type { ComposeSettings } from '../../main/compose/compose';
 import { dispatches } from '../../main/compose/dispatch';
 import { openDatabase } from '../../main/db/open-database';
 import { copySigner, relayOf } from '../../main/send/copy-signer';
-import { IN_OUTBOX } from '../../main/send/outbox-store';
+import { IN_OUTBOX } from '../../main/send/in-outbox';
 import { createSender } from '../../main/send/sender';
 import type { SendSettings } from '../../main/send/settings';
 import { emailAggregates } from '../../main/store/email-aggregates';

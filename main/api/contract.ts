@@ -312,6 +312,8 @@ export const calls = {
   'outbox.page': call(outboxQuery, returns<OutboxPage>()),
   'outbox.details': call(byId, returns<EmailDetails>()),
   'outbox.resend': call(z.object({ recipientIds: z.array(id).min(1).max(10_000) }), returns<{ queued: number }>()),
+  /** The user checked that these copies, of unknown outcome, did leave: they become Sent. */
+  'outbox.markSent': call(z.object({ recipientIds: z.array(id).min(1).max(10_000) }), returns<{ marked: number }>()),
   'outbox.sender': call(z.object({}), returns<SenderStatus>()),
 
   'emails.send': call(composeInput, returns<{ emailId: number }>()),

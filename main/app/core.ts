@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { AppInfo } from '../api/contract';
 import type { Handlers } from '../api/invoke';
 import { openDatabase, type Db, type OpenOptions } from '../db/open-database';
@@ -18,6 +19,7 @@ import { createRelaySync } from '../tracking/relay-sync';
 import { testRelay } from '../tracking/test-relay';
 import { extractLinks } from '../tracking/instrument';
 import { createSender } from '../send/sender';
+import { unknownCopies } from '../send/unknown-copies';
 import { testImap, testSmtp } from '../send/test-connection';
 import { PROVIDERS } from '../send/providers';
 import { accountOf } from '../send/settings';
@@ -62,7 +64,8 @@ export function createCore(options: CoreOptions): Core {
   const failures = failureNotice(db);
   const stops = suppressions(db);
   const reports = reportsView(db);
-  const sender = createSender({ db, preferences: settings });
+  // Beside the database: what began to leave, read after a crash (send/transmit-journal.ts).
+  const sender = createSender({ db, preferences: settings, journal: path.join(options.dataDir, 'send-journal') });
   const relaySync = createRelaySync({ db, settings: () => settings().tracking });
   const composeDeps = { db, settings, extractLinks };
   const sendEmail = composer(composeDeps);
@@ -102,6 +105,7 @@ export function createCore(options: CoreOptions): Core {
     'outbox.page': (query) => outboxPage(db, query),
     'outbox.details': ({ id }) => details(id),
     'outbox.resend': ({ recipientIds }) => queued({ queued: sender.resend(recipientIds) }),
+    'outbox.markSent': ({ recipientIds }) => ({ marked: unknownCopies(db).markSent(recipientIds, Date.now()) }),
     'outbox.sender': () => sender.status(),
 
     'emails.send': (input) => queued(sendEmail(input)),

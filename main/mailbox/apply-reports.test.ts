@@ -8,6 +8,7 @@ import { checkpoints } from './checkpoints';
 import { ADDRESS_WINDOW_MS } from './match-copy';
 import { WATCHER_SQL } from './mailbox-watcher';
 import { REPORTS_SQL } from './reports-view';
+import { unknownCopies } from '../send/unknown-copies';
 
 const folder = { account: 'studio@imap.outpost.test:993', mailbox: 'INBOX' };
 const SENT_AT = 1_700_000_000_000;
@@ -74,6 +75,16 @@ describe('reports matched to the exact copy, strongest evidence first', () => {
     t.feed(dsn({ recipient: 'someone-else@relay.example', action: 'failed', status: '5.1.1', returned: returned({ messageId: '<0100018c-aa-000000@email.amazonses.com>', to: 'cy@example.org' }) }));
     expect(t.copy(t.recipientIds[0]!)).toMatchObject({ status: 'Bounced' });
     expect(t.db.prepare(`SELECT matched_by FROM mail_reports`).get()).toEqual({ matched_by: 'provider id' });
+  });
+
+  it('a report naming a copy of unknown outcome (a crash while it was leaving) settles it: it left', () => {
+    const t = sentEmail();
+    const boId = t.recipientIds[1]!;
+    t.db.prepare(`UPDATE recipients SET send_state = 'unknown', status = 'Unsent' WHERE id = ?`).run(boId);
+    unknownCopies(t.db).recount(SENT_AT);
+    t.feed(dsn({ recipient: 'bo@example.org', action: 'delivered', status: '2.0.0', envelopeId: t.copy(boId).copy_id as string, returned: returned({ to: 'bo@example.org' }) }));
+    expect(t.copy(boId)).toMatchObject({ send_state: 'done', status: 'Delivered' });
+    expect(t.db.prepare(`SELECT count(*) AS n FROM notices WHERE kind = 'send_unknown' AND seen_at IS NULL`).get()).toEqual({ n: 0 });
   });
 
   it('last by the address near a recent send, marked so; outside the window nothing is guessed', () => {

@@ -12,6 +12,7 @@ import { isKept, type AnalyzedMessage } from './analyze-message';
 import { checkpoints, type FolderRef } from './checkpoints';
 import { copyMatcher, type Match } from './match-copy';
 import { effectOf } from './report-effect';
+import { unknownCopies } from '../send/unknown-copies';
 import { returnDateOf } from './return-date';
 import type { RecipientVerdict } from '../bounce/types';
 
@@ -52,6 +53,7 @@ export function reportApplier(db: Db) {
   const stops = suppressions(db);
   const failures = failureNotice(db);
   const marks = checkpoints(db);
+  const unknown = unknownCopies(db);
 
   /** One verdict onto its copy: forward-only status, deactivation, activity; returns whether it counts as a new failure. */
   function applyVerdict(reportId: number, m: AnalyzedMessage, v: RecipientVerdict, found: Match, now: number, touched: Set<number>) {
@@ -64,6 +66,8 @@ export function reportApplier(db: Db) {
     let newFailure = false;
     let changed = false;
     if (found.recipientId !== null) {
+      // A report naming this copy itself proves it left (an address alone could be another copy's).
+      if (found.by !== 'address') unknown.settle(found.recipientId, now);
       const copy = q.copy.get(found.recipientId) as { status: RecipientStatus; contactId: number | null; emailId: number; address: string; autoReplyAt: number | null };
       const status = effect.status ? advance(copy.status, effect.status) : copy.status;
       if (status !== copy.status) {

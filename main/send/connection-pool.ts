@@ -10,6 +10,7 @@ import { domainToASCII } from 'node:url';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { buildFromRecipe } from './copy-recipe';
 import type { SmtpSettings } from './settings';
+import { journalWriter } from './transmit-journal';
 import { connectionOptions, paceOf, WITHDRAWN, type Accepted, type OutgoingCopy, type SendTransport } from './transport';
 
 interface Job {
@@ -91,8 +92,10 @@ class Waiting {
  * decides from `onTransmitted`. When no connection can be made at all, every waiting copy fails
  * at once with that error instead of trying the dead server once per copy.
  */
-export function createSmtpPool(smtp: SmtpSettings, tuning: { maxMessages?: number } = {}): SendTransport {
+export function createSmtpPool(smtp: SmtpSettings, tuning: { maxMessages?: number; journal?: string | null } = {}): SendTransport {
   const options = connectionOptions(smtp);
+  // What began to leave and what the server answered, per keyed copy (transmit-journal.ts).
+  const journal = tuning.journal ? journalWriter(tuning.journal) : null;
   const maxMessages = tuning.maxMessages ?? MAX_MESSAGES;
   const { rateLimit, rateDelta } = paceOf(smtp.messagesPerMinute);
   const waiting = new Waiting();
@@ -172,17 +175,22 @@ export function createSmtpPool(smtp: SmtpSettings, tuning: { maxMessages?: numbe
 
     function send(job: Job, bytes: Buffer): void {
       const { copy } = job;
+      const key = journal ? copy.key : undefined;
       let body: Buffer | PassThrough = bytes;
-      if (copy.onTransmitted) {
-        // The stream ends once the whole message went into the connection.
+      if (copy.onTransmitted || key) {
+        // The stream starts once the server said go ahead (354), and ends once the whole message went into the connection.
         body = new PassThrough();
         // The message and the final "." leave in one write, not two: one segment fewer per copy
         // for both ends (7% less time for a 10,000-copy merge, in seven paired runs).
         const socket = socketOf(connection);
-        body.once('resume', () => socket?.cork());
+        body.once('resume', () => {
+          // Written before the first byte flows: a copy without this line certainly did not leave.
+          if (key) journal!.began(key);
+          socket?.cork();
+        });
         body.once('end', () => {
           job.transmitted = true;
-          copy.onTransmitted!();
+          copy.onTransmitted?.();
           setImmediate(() => socket?.uncork());
         });
         body.end(bytes);
@@ -196,11 +204,14 @@ export function createSmtpPool(smtp: SmtpSettings, tuning: { maxMessages?: numbe
         if (ended || current !== job) return;
         current = null;
         if (!err) {
-          job.resolve({ response: String(info.response ?? '') });
+          const response = String(info.response ?? '');
+          if (key) journal!.accepted(key, response);
+          job.resolve({ response });
           serve();
           return;
         }
-        const e = err as SmtpFailure;
+        const e = err as SmtpFailure & { response?: string };
+        if (key && job.transmitted && e.responseCode) journal!.refused(key, e.responseCode, e.response ?? e.message);
         // This copy's refusal; the session itself is fine once reset.
         if ((e.code === 'EENVELOPE' || e.code === 'EMESSAGE') && e.responseCode !== 421) {
           job.reject(e);
@@ -217,6 +228,7 @@ export function createSmtpPool(smtp: SmtpSettings, tuning: { maxMessages?: numbe
       if (ended) return false;
       ended = true;
       open--;
+      if (closed && open === 0) journal?.close();
       idle.delete(serve);
       stops.delete(stop);
       return true;
@@ -292,6 +304,8 @@ export function createSmtpPool(smtp: SmtpSettings, tuning: { maxMessages?: numbe
       if (paceTimer) clearTimeout(paceTimer);
       failWaiting(failure('The SMTP pool was closed.', 'ECONNECTION'));
       for (const stop of [...stops]) stop();
+      // Connections still answering write their lines first; the last to leave closes it.
+      if (open === 0) journal?.close();
     },
   };
 }

@@ -17,7 +17,7 @@ describe('the outbox queries', () => {
     ['claim', 'recipients', 'recipients_outbox'],
     ['nextDue', 'recipients', 'recipients_outbox'],
     ['queued', 'recipients', 'recipients_outbox'],
-    ['recoverInFlight', 'recipients', 'recipients_outbox'],
+    ['inFlight', 'recipients', 'recipients_outbox'],
     ['recoverOwnBcc', 'emails', 'emails_own_copies'],
     ['recoverOwnSent', 'emails', 'emails_own_copies'],
     ['ownQueued', 'emails', 'emails_own_copies'],

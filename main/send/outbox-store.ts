@@ -3,25 +3,23 @@
 import type { Db } from '../db/open-database';
 import { afterAttempt, type RecipientStatus } from '../domain/status';
 import { emailAggregates } from '../store/email-aggregates';
-import { countingNotice, noticeBoard } from '../store/notices';
+import { noticeBoard } from '../store/notices';
 import { prepareAll } from '../store/prepare';
 import type { EmailToSend, Person } from './build-copy';
 import type { TrackingMode } from '../tracking/instrument';
 import { failureNotice } from '../failed/failure-notice';
 import { suppressions } from '../failed/suppressions';
+import { IN_OUTBOX } from './in-outbox';
 import { providerIdOf } from './provider-id';
+import { unknownCopies } from './unknown-copies';
 
-// recipients_outbox is a partial index: SQLite uses it only for a query that repeats the index's
-// WHERE term word for word (sqlite.org/partialindex.html). Every query of the queue carries it,
-// or it walks every recipient ever sent (a million rows after a few years of dispatches).
-export const IN_OUTBOX = `send_state IN ('queued', 'sending', 'unknown')`;
 /** The same for emails_own_copies: the emails whose own copies are still to go. */
 const OWN_PENDING = `(bcc_self_state IN ('queued', 'sending') OR sent_folder_state IN ('queued', 'sending'))`;
 
 export const OUTBOX_SQL = {
-  // At start: copies caught between "handed to SMTP" and "answer recorded" may or may not have left.
-  recoverInFlight: `UPDATE recipients SET send_state = 'unknown', status_reason = :reason, updated_at = :now
-                    WHERE ${IN_OUTBOX} AND send_state = 'sending' RETURNING id, email_id`,
+  // At start: copies caught between "handed to SMTP" and "answer recorded" (the transmit journal says what became of them).
+  inFlight: `SELECT id, email_id, contact_id, address, copy_id, tracked, attempts FROM recipients
+             WHERE ${IN_OUTBOX} AND send_state = 'sending' ORDER BY id`,
   recoverOwnBcc: `UPDATE emails SET bcc_self_state = :state WHERE ${OWN_PENDING} AND bcc_self_state = 'sending'`,
   recoverOwnSent: `UPDATE emails SET sent_folder_state = :state WHERE ${OWN_PENDING} AND sent_folder_state = 'sending'`,
   // Committed before the copy is handed to SMTP: a crash after this line leaves it 'sending'.
@@ -44,8 +42,6 @@ export const OUTBOX_SQL = {
              OR smtp_reply LIKE '2%' AS everAccepted FROM recipients r WHERE id = ?`,
   attempt: `INSERT INTO copy_attempts (recipient_id, attempt, at, outcome, reply, reason)
             VALUES (:id, (SELECT count(*) + 1 FROM copy_attempts WHERE recipient_id = :id), :at, :outcome, :reply, :reason)`,
-  // The dashboard's notice of copies that may or may not have left: it counts those unknown now.
-  unknownNow: `SELECT count(*) AS n FROM recipients WHERE ${IN_OUTBOX} AND send_state = 'unknown'`,
   // A copy taken back from the pool before any server saw it: what its dispatch now says.
   dispatchState: `SELECT d.status FROM emails e JOIN dispatches d ON d.id = e.dispatch_id WHERE e.id = ?`,
   withdrawn: `UPDATE recipients SET send_state = :state, status = :status, status_reason = :reason, attempts = attempts - 1,
@@ -93,6 +89,11 @@ export interface ClaimedCopy {
   attempts: number;
 }
 
+type ClaimRow = { id: number; email_id: number; contact_id: number | null; address: string; copy_id: string; tracked: number; attempts: number };
+
+const claimedCopy = (r: ClaimRow): ClaimedCopy =>
+  ({ id: r.id, emailId: r.email_id, contactId: r.contact_id, address: r.address, copyId: r.copy_id, tracked: r.tracked === 1, attempts: r.attempts });
+
 /** One attempt as its history keeps it. */
 export interface AttemptRecord {
   outcome: 'accepted' | 'deferred' | 'refused' | 'failed' | 'unknown';
@@ -133,8 +134,7 @@ export function outboxStore(db: Db) {
   const notice = noticeBoard(db);
   const stops = suppressions(db);
   const failures = failureNotice(db);
-  const unknown = countingNotice(db, 'send_unknown', null, (n) =>
-    `${n} ${n === 1 ? 'copy' : 'copies'} may or may not have left (Outpost stopped, or the connection broke, while sending): check them in the Outbox and resend if needed.`);
+  const unknown = unknownCopies(db);
 
   /** Writes one answer; true when it is a new final failure (the Failed section's notice counts it). */
   function recordOne(r: CopyResult, now: number): boolean {
@@ -169,32 +169,18 @@ export function outboxStore(db: Db) {
     return false;
   }
 
-  /** Says how many copies are unknown now (not at the first crash); gone once none is. */
-  function countUnknown(now: number): void {
-    unknown.set((q.unknownNow.get() as { n: number }).n, now);
-  }
-
   return {
-    /** Copies left 'sending' by a stopped app become 'unknown'; own copies in flight are marked failed. */
-    recover: db.transaction((now: number): number => {
-      const rows = q.recoverInFlight.all({
-        now, reason: 'The app stopped while this copy was being sent: it may or may not have left. Check, then resend if needed.',
-      }) as { id: number; email_id: number }[];
-      for (const { id } of rows) q.attempt.run({ id, at: now, outcome: 'unknown', reply: null, reason: 'the app stopped during this attempt' });
+    /** The copies a stopped app left 'sending', as claimed copies (the sender settles them from the transmit journal). */
+    inFlight: (): ClaimedCopy[] => (q.inFlight.all() as ClaimRow[]).map(claimedCopy),
+
+    /** The user's own copies a stopped app left in flight are failed: they are never re-sent on their own. */
+    recoverOwnCopies(now: number): void {
       const stopped = 'failed: the app stopped while sending it';
       q.recoverOwnBcc.run({ state: stopped });
       q.recoverOwnSent.run({ state: stopped });
-      for (const emailId of new Set(rows.map((r) => r.email_id))) refresh(emailId);
-      if (rows.length) countUnknown(now);
-      return rows.length;
-    }),
-
-    claim(now: number, limit: number): ClaimedCopy[] {
-      const rows = q.claim.all({ now, limit }) as { id: number; email_id: number; contact_id: number | null; address: string; copy_id: string; tracked: number; attempts: number }[];
-      return rows
-        .map((r) => ({ id: r.id, emailId: r.email_id, contactId: r.contact_id, address: r.address, copyId: r.copy_id, tracked: r.tracked === 1, attempts: r.attempts }))
-        .sort((a, b) => a.id - b.id);
     },
+
+    claim: (now: number, limit: number): ClaimedCopy[] => (q.claim.all({ now, limit }) as ClaimRow[]).map(claimedCopy).sort((a, b) => a.id - b.id),
 
     nextDue: () => (q.nextDue.get() as { at: number | null }).at,
     queuedCount: () => (q.queued.get() as { n: number }).n,
@@ -231,7 +217,7 @@ export function outboxStore(db: Db) {
       // that hit trouble in the same batch keeps the email's error showing.
       for (const r of results) if (r.emailError) q.emailError.run({ id: r.emailId, error: r.emailError });
       failures.add(failed, now);
-      if (results.some((r) => r.state === 'unknown')) countUnknown(now);
+      if (results.some((r) => r.state === 'unknown')) unknown.recount(now);
     }),
 
     notice,
@@ -249,7 +235,7 @@ export function outboxStore(db: Db) {
         }
       }
       for (const emailId of emails) refresh(emailId);
-      if (count) countUnknown(now);
+      if (count) unknown.recount(now);
       return count;
     }),
 

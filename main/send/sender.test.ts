@@ -1,9 +1,11 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateSecret, parseSecret, verifyOpenToken } from '../../relay/token';
 import type { Db } from '../db/open-database';
 import { outboxDetails } from '../store/outbox-details';
-import { tempCore } from '../test/temp-core';
+import { tempCore, tempDir } from '../test/temp-core';
 import { createSender, type Sender } from './sender';
 import type { SendSettings } from './settings';
 import { freePort } from './test-servers/free-port';
@@ -11,6 +13,7 @@ import { queueEmail } from './test-servers/queue-email';
 import { startScriptedSmtp } from './test-servers/scripted-smtp';
 import { startSmtpSink, type SinkOptions, type SmtpSink } from './test-servers/smtp-sink';
 import type { RetryPolicy } from './retry-policy';
+import { journalWriter, resetJournal } from './transmit-journal';
 import { until } from '../test/until';
 
 const RELAY = 'https://relay.outpost.test';
@@ -330,13 +333,60 @@ describe('sender against an in-process SMTP server', () => {
     await until(() => rows(emailId)[1]!.status === 'Sent');
     await new Promise((r) => setTimeout(r, 100));
     expect(rows(emailId)[0]).toMatchObject({ send_state: 'unknown', status: 'Unsent' });
-    expect(rows(emailId)[0]!.status_reason).toMatch(/may or may not have left/);
+    expect(rows(emailId)[0]!.status_reason).toMatch(/may or may not have arrived: Outpost stopped while sending it, and has no record/);
     expect(sink.received.map((m) => m.to[0]!.address)).toEqual(['ben@outpost.test']);
     expect(db.prepare(`SELECT kind FROM notices`).all()).toEqual([{ kind: 'send_unknown' }]);
     expect(s.resend([recipientIds[0]!, recipientIds[1]!])).toBe(1); // a Sent copy is not sent again
     await until(settled(emailId));
     expect(rows(emailId)[0]).toMatchObject({ send_state: 'done', status: 'Sent', attempts: 1 });
     expect(sink.received.map((m) => m.to[0]!.address)).toEqual(['ben@outpost.test', 'ana@outpost.test']);
+  });
+
+  it('after a crash, the transmit journal settles each copy caught sending: answered as the server said, never begun sent once, begun without an answer unknown', async () => {
+    await setup();
+    const journal = path.join(tempDir(), 'send-journal');
+    const addresses = ['ana', 'ben', 'cy', 'dee', 'eve'].map((n) => ({ address: `${n}@outpost.test` }));
+    const { emailId, recipientIds } = queueEmail(db, { recipients: addresses });
+    db.prepare(`UPDATE recipients SET send_state = 'sending', attempts = 1 WHERE email_id = ?`).run(emailId);
+    const [ana, ben, cy] = rows(emailId).map((r) => r.copy_id);
+    // What the killed app's pool had written: ana accepted, ben refused after its message, cy begun.
+    resetJournal(journal);
+    const w = journalWriter(journal);
+    w.began(ana!); w.began(ben!); w.began(cy!);
+    w.accepted(ana!, '250 2.0.0 Ok: queued as 4XyZ12');
+    w.refused(ben!, 550, '550 5.1.1 <ben@outpost.test>: Recipient address rejected: User unknown');
+    w.close();
+    startSender({ journal });
+    await until(settled(emailId));
+    expect(rows(emailId).map((r) => [r.address, r.send_state, r.status, r.attempts, r.smtp_reply?.slice(0, 3) ?? null])).toEqual([
+      ['ana@outpost.test', 'done', 'Sent', 1, '250'],
+      ['ben@outpost.test', 'done', 'Bounced', 1, '550'],
+      ['cy@outpost.test', 'unknown', 'Unsent', 1, null],
+      ['dee@outpost.test', 'done', 'Sent', 1, '250'],
+      ['eve@outpost.test', 'done', 'Sent', 1, '250'],
+    ]);
+    expect(rows(emailId)[2]!.status_reason).toMatch(/^It may or may not have arrived: Outpost stopped after its message began to go to the server, before the server answered\. .*"Mark as sent" or "Resend"/);
+    // Only the copies that had never begun went out now, once each.
+    expect(sink.received.map((m) => m.to[0]!.address).sort()).toEqual(['dee@outpost.test', 'eve@outpost.test']);
+    expect(outboxDetails(db)(emailId).recipients[0]!.history.map((a) => a.outcome)).toEqual(['accepted']);
+    expect(outboxDetails(db)(emailId).recipients[3]!.history.map((a) => a.outcome)).toEqual(['accepted']);
+    expect(db.prepare(`SELECT count FROM notices WHERE kind = 'send_unknown' AND seen_at IS NULL`).all()).toEqual([{ count: 1 }]);
+    expect(recipientIds).toHaveLength(5);
+    // Everything it held is settled in the database: the journal starts afresh.
+    expect(fs.readFileSync(journal, 'utf8')).toMatch(/^S [^\n]+\n$/);
+  });
+
+  it('after a crash in an earlier boot of the computer, the journal is not trusted: every copy caught sending is unknown', async () => {
+    await setup();
+    const journal = path.join(tempDir(), 'send-journal');
+    const { emailId } = queueEmail(db, { recipients: [{ address: 'ana@outpost.test' }, { address: 'ben@outpost.test' }] });
+    db.prepare(`UPDATE recipients SET send_state = 'sending', attempts = 1 WHERE email_id = ?`).run(emailId);
+    resetJournal(journal, 'id a-boot-before-a-power-cut');
+    startSender({ journal });
+    expect(rows(emailId).map((r) => r.send_state)).toEqual(['unknown', 'unknown']);
+    expect(rows(emailId)[0]!.status_reason).toMatch(/the computer restarted since/);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(sink.received).toEqual([]);
   });
 
   it('the unknown notice counts the copies unknown now: less after a resend, more after another crash, gone when none is', async () => {

@@ -1,7 +1,8 @@
 // The sending engine: takes due copies from the durable outbox, hands each to the SMTP pool as
 // its own message, and records what the server said. A copy is marked 'sending' in a committed
-// transaction before it is handed over, so a crash can leave it 'unknown' but never sends it
-// twice on its own; nothing automatic re-queues 'unknown'.
+// transaction before it is handed over; after a crash the transmit journal tells which of those
+// began to leave. The others go back to the queue; a copy that began and has no answer becomes
+// 'unknown', which nothing automatic re-sends.
 import type { Db } from '../db/open-database';
 import { buildCopy, sizeOf } from './build-copy';
 import type { CopyRecipe, RelayConfig } from './copy-recipe';
@@ -12,6 +13,7 @@ import { appendToSentFolder } from './sent-folder';
 import type { SendSettings } from './settings';
 import { describeSmtpError, outcomeOfError, type Outcome, type SmtpError } from './smtp-outcome';
 import { smtpPool } from './smtp-thread';
+import { readJournal, resetJournal, type CopyEvidence, type Untrusted } from './transmit-journal';
 import { WITHDRAWN, type SendTransport, type TransportFactory } from './transport';
 
 export interface SenderOptions {
@@ -22,6 +24,8 @@ export interface SenderOptions {
   transportFactory?: TransportFactory;
   retry?: RetryPolicy;
   appendToSent?: typeof appendToSentFolder;
+  /** The transmit journal's file (in the data folder). Without one, every copy a crash interrupts is 'unknown'. */
+  journal?: string;
 }
 
 export interface SenderStatus {
@@ -42,7 +46,21 @@ export interface Sender {
   status(): SenderStatus;
 }
 
-type Result = { copy: ClaimedCopy; outcome: Outcome; transmitted: boolean; withdrawn: boolean; token: string | null; tracked: boolean; bytes: number };
+type Result = {
+  copy: ClaimedCopy; outcome: Outcome; transmitted: boolean; withdrawn: boolean; token: string | null; tracked: boolean; bytes: number;
+  /** Found in flight at start, with no answer: why it may or may not have left. */
+  interrupted?: string;
+};
+
+/** Why a copy found in flight at start, that began to leave (or may have), has no answer. */
+const INTERRUPTED: Record<'began' | Untrusted, string> = {
+  began: 'Outpost stopped after its message began to go to the server, before the server answered',
+  restarted: 'Outpost stopped while sending it, and the computer restarted since, so its record of what began to leave may be incomplete',
+  missing: 'Outpost stopped while sending it, and has no record of whether it began to leave',
+};
+
+/** What a user can do about a copy that may or may not have left. */
+const HOW_TO_CHECK = 'Outpost settles it by itself if a delivery report, an open or a click arrives for it. Otherwise look for it in your provider\'s sent mail or ask the recipient, then choose "Mark as sent" or "Resend".';
 
 const EMAIL_CACHE = 512;
 const CACHE_BYTES = 32 * 1024 * 1024;
@@ -80,6 +98,7 @@ export function createSender(options: SenderOptions): Sender {
     return n > 0 ? store.claim(t, n) : [];
   });
   const append = options.appendToSent ?? appendToSentFolder;
+  const journal = options.journal ?? null;
 
   let running = false;
   let inFlight = 0;
@@ -106,7 +125,7 @@ export function createSender(options: SenderOptions): Sender {
     const key = JSON.stringify(settings.smtp);
     if (key !== transportKey || !transport) {
       transport?.close();
-      transport = factory(settings.smtp);
+      transport = factory(settings.smtp, journal);
       transportKey = key;
     }
     return transport;
@@ -297,9 +316,13 @@ export function createSender(options: SenderOptions): Sender {
         return { ...base, state: 'done', status: outcome.blocked ? 'Blocked' : 'Bounced', fallback: 'Bounced', bounceClass: outcome.bounceClass,
           reply: outcome.reply, nextAttemptAt: null, reason: outcome.reason };
       case 'connection':
+        if (r.interrupted) {
+          return { ...base, state: 'unknown', status: 'Unsent', bounceClass: null, reply: null, nextAttemptAt: null,
+            reason: `It may or may not have arrived: ${r.interrupted}. ${HOW_TO_CHECK}` };
+        }
         if (r.transmitted) {
           return { ...base, state: 'unknown', status: 'Unsent', bounceClass: null, reply: null, nextAttemptAt: null, emailError: outcome.message,
-            reason: `The connection failed after the message was handed over: it may or may not have arrived. Check, then resend if needed. (${outcome.message})` };
+            reason: `It may or may not have arrived: the connection failed after the message was handed over (${outcome.message}). ${HOW_TO_CHECK}` };
         }
         // Not an attempt against this recipient: back in the queue, attempt not counted.
         return { ...base, state: 'queued', status: 'Unsent', bounceClass: null, reply: null, nextAttemptAt: t, attempts: copy.attempts - 1,
@@ -350,7 +373,42 @@ export function createSender(options: SenderOptions): Sender {
     for (const emailId of new Set(batch.map((r) => r.copy.emailId))) if (emails.get(emailId)?.ownCopies !== false) ownCopies(emailId);
     if (claimed.length) handOver(claimed, settings, t);
     else pump();
-    if (inFlight === 0) drained?.();
+    if (inFlight === 0) {
+      // Every line the journal holds is settled in the database now: start it afresh (it would grow with each merge).
+      if (journal) resetJournal(journal);
+      drained?.();
+    }
+  }
+
+  /**
+   * The copies a stopped app left 'sending', settled by the journal: answered ones as the server
+   * said, never-begun ones back to the queue (no attempt), begun ones without an answer 'unknown'.
+   */
+  function recoverInFlight(t: number): { requeued: number; unknown: number } {
+    const copies = store.inFlight();
+    if (copies.length === 0) return { requeued: 0, unknown: 0 };
+    const evidence = journal ? readJournal(journal, new Set(copies.map((c) => c.copyId))) : 'missing';
+    const relayNow = relayFor(options.preferences());
+    loadEmails(copies.map((c) => c.emailId));
+    const records = copies.map((copy) => {
+      const token = copy.tracked && relayNow ? openTokenOf(relayNow.relay, copy.emailId, copy.id) : null;
+      const found = typeof evidence === 'string' ? evidence : evidence.get(copy.copyId);
+      return resultOf({ copy, token, tracked: token !== null, bytes: 0, ...recovered(found) }, t);
+    });
+    store.record(records, t);
+    return { requeued: records.filter((r) => r.withdrawn).length, unknown: records.filter((r) => r.state === 'unknown').length };
+  }
+
+  function recovered(found: CopyEvidence | Untrusted | undefined): Pick<Result, 'outcome' | 'transmitted' | 'withdrawn' | 'interrupted'> {
+    const none = { transmitted: false, withdrawn: false };
+    if (found === undefined) return { ...none, withdrawn: true, outcome: { kind: 'failed', message: '' } };
+    if (typeof found === 'string' || found.kind === 'began') {
+      const interrupted = INTERRUPTED[typeof found === 'string' ? found : 'began'];
+      return { ...none, transmitted: true, interrupted, outcome: { kind: 'connection', message: interrupted } };
+    }
+    if (found.kind === 'accepted') return { ...none, transmitted: true, outcome: { kind: 'accepted', reply: found.response } };
+    // A refusal after the message: the server said so, it did not take it.
+    return { ...none, outcome: outcomeOfError({ code: 'EMESSAGE', responseCode: found.responseCode, response: found.response, message: found.response }) };
   }
 
   /** BCC-myself and the Sent folder copy, once the recipients' first answers are in. Never blocks them. */
@@ -395,8 +453,11 @@ export function createSender(options: SenderOptions): Sender {
     start() {
       if (running) return;
       running = true;
-      const recovered = store.recover(now());
-      if (recovered) log(`send: ${recovered} copies were in flight when the app stopped; marked unknown`);
+      const t = now();
+      const { requeued, unknown } = recoverInFlight(t);
+      store.recoverOwnCopies(t);
+      if (journal) resetJournal(journal);
+      if (requeued + unknown) log(`send: the app had stopped while sending: ${requeued} copies had not begun to leave and are queued again; ${unknown} may or may not have left (unknown)`);
       for (const emailId of store.ownQueued()) ownCopies(emailId);
       pump();
     },

@@ -1,6 +1,10 @@
+import fs from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { tempDir } from '../test/temp-core';
 import { createThreadPool } from './smtp-thread';
+import { readJournal, resetJournal } from './transmit-journal';
 import { loopbackAccount, rawCopy, startRefusingSink } from './test-servers/pool-fixtures';
 import type { SmtpSink } from './test-servers/smtp-sink';
 
@@ -47,6 +51,40 @@ describe('the SMTP pool in its own thread', () => {
     silent.close();
     expect(err).toMatchObject({ code: 'ECONNECTION', message: expect.stringMatching(/^The sending thread stopped \(exit code \d+\)\.$/) });
     expect(transmitted).toBe(true);
+  });
+
+  it('writes the transmit journal where the copies leave: began before the message, then the answer', async () => {
+    const journal = path.join(tempDir(), 'send-journal');
+    resetJournal(journal);
+    const pool = createThreadPool(loopbackAccount(sink.port), { journal });
+    const keyed = (to: string) => ({ ...rawCopy(to), key: `key-${to}` });
+    await pool.send(keyed('j@outpost.test'));
+    await pool.send(keyed('gone@outpost.test')).catch(() => {});
+    pool.close();
+    // A copy refused at RCPT never began: no line, as for one never taken.
+    expect(readJournal(journal, new Set(['key-j@outpost.test', 'key-gone@outpost.test']))).toEqual(new Map([
+      ['key-j@outpost.test', { kind: 'accepted', response: expect.stringMatching(/^250 /) }],
+    ]));
+    expect(fs.readFileSync(journal, 'utf8').split('\n').slice(1, 3).map((l) => l.slice(0, 1))).toEqual(['B', 'A']);
+  });
+
+  it('with a journal, a copy the stopped thread held but never began settles as certainly not sent', async () => {
+    const journal = path.join(tempDir(), 'send-journal');
+    resetJournal(journal);
+    let connected: () => void = () => {};
+    const reached = new Promise<void>((r) => (connected = r));
+    const silent = net.createServer(() => connected()).listen(0, '127.0.0.1');
+    await new Promise((r) => silent.once('listening', r));
+    const pool = createThreadPool(loopbackAccount((silent.address() as net.AddressInfo).port), { journal });
+    let transmitted = false;
+    const pending = pool.send({ ...rawCopy('a@outpost.test', () => (transmitted = true)), key: 'key-a' }).catch((e: unknown) => e);
+    await reached;
+    pool.close();
+    const err = await pending;
+    silent.close();
+    expect(err).toMatchObject({ code: 'ECONNECTION', message: expect.stringMatching(/^The sending thread stopped/) });
+    // Without the journal the same copy counts as maybe sent (the test above); with it, it goes back to the queue.
+    expect(transmitted).toBe(false);
   });
 
   it('sends from the main thread when the worker cannot start, losing no copy', async () => {

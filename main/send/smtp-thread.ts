@@ -4,6 +4,7 @@
 import { Worker } from 'node:worker_threads';
 import type { SmtpSettings } from './settings';
 import { createSmtpPool } from './connection-pool';
+import { readJournal } from './transmit-journal';
 import type { OutgoingCopy, SendTransport, TransportFactory } from './transport';
 import type { WireAnswer, WireCopy, WireRequest, WorkerMessage, WorkerSetup } from './smtp-worker';
 
@@ -29,12 +30,13 @@ function startWorker(setup: WorkerSetup, entry?: URL): Worker {
 
 export interface ThreadTuning {
   maxMessages?: number;
+  journal?: string | null;
   /** Tests: another worker file. */
   workerEntry?: URL;
 }
 
 export function createThreadPool(smtp: SmtpSettings, tuning: ThreadTuning = {}): SendTransport {
-  const setup: WorkerSetup = { smtp, maxMessages: tuning.maxMessages };
+  const setup: WorkerSetup = { smtp, maxMessages: tuning.maxMessages, journal: tuning.journal };
   const pending = new Map<number, Pending>();
   let worker: Worker | null = null;
   // Where no worker can start (a packaging that cannot load it), the pool runs in this thread.
@@ -55,8 +57,9 @@ export function createThreadPool(smtp: SmtpSettings, tuning: ThreadTuning = {}):
     if (pending.size === 0) worker?.unref();
   }
 
-  // The thread died (or was closed with copies still in it): what it held may have gone out, so
-  // each such copy is a connection failure after transmission, which the sender makes 'unknown'.
+  // The thread died (or was closed with copies still in it): the transmit journal says which of
+  // its copies began to leave and what the server answered; a copy that began without an answer
+  // is a connection failure after transmission, which the sender makes 'unknown'.
   function lost(w: Worker, why: string): void {
     if (worker !== w) return;
     worker = null;
@@ -69,8 +72,16 @@ export function createThreadPool(smtp: SmtpSettings, tuning: ThreadTuning = {}):
       }
       return;
     }
-    for (const id of pending.keys()) {
-      settle({ id, error: { code: 'ECONNECTION', message: `The sending thread stopped (${why}).` }, transmitted: ready });
+    const message = `The sending thread stopped (${why}).`;
+    const keys = new Set([...pending.values()].flatMap((p) => (p.copy.key ? [p.copy.key] : [])));
+    const journal = tuning.journal && ready ? readJournal(tuning.journal, keys) : null;
+    for (const [id, p] of pending) {
+      const found = journal && typeof journal !== 'string' && p.copy.key ? journal.get(p.copy.key) : undefined;
+      // Without a journal to ask, a thread that was ready may have sent what it held.
+      const began = journal && typeof journal !== 'string' && p.copy.key ? found !== undefined : ready;
+      if (found?.kind === 'accepted') settle({ id, response: found.response, transmitted: true });
+      else if (found?.kind === 'refused') settle({ id, error: { code: 'EMESSAGE', responseCode: found.responseCode, response: found.response, message: found.response }, transmitted: true });
+      else settle({ id, error: { code: 'ECONNECTION', message }, transmitted: began });
     }
   }
 
@@ -132,4 +143,4 @@ export function createThreadPool(smtp: SmtpSettings, tuning: ThreadTuning = {}):
   };
 }
 
-export const smtpPool: TransportFactory = (smtp) => createThreadPool(smtp);
+export const smtpPool: TransportFactory = (smtp, journal) => createThreadPool(smtp, { journal });

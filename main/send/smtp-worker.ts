@@ -11,6 +11,8 @@ import type { OutgoingCopy } from './transport';
 export interface WorkerSetup {
   smtp: SmtpSettings;
   maxMessages?: number;
+  /** The transmit journal's path (transmit-journal.ts): written here, where the copies leave. */
+  journal?: string | null;
 }
 
 /** One copy across the thread boundary: the callback becomes the `transmitted` flag of its answer. */
@@ -50,7 +52,7 @@ function plain(err: unknown): SmtpError {
 
 const port = parentPort!;
 const setup = workerData as WorkerSetup;
-const pool = createSmtpPool(setup.smtp, { maxMessages: setup.maxMessages });
+const pool = createSmtpPool(setup.smtp, { maxMessages: setup.maxMessages, journal: setup.journal });
 let answers: WireAnswer[] = [];
 
 // Answers go back in batches: one message per turn of the event loop, not one per copy.

@@ -38,7 +38,8 @@ export interface SendTransport {
   close(): void;
 }
 
-export type TransportFactory = (smtp: SmtpSettings) => SendTransport;
+/** `journal`: where the pool writes what began to leave and the answers (transmit-journal.ts); none in tests that do not ask. */
+export type TransportFactory = (smtp: SmtpSettings, journal?: string | null) => SendTransport;
 
 const CONNECT_TIMEOUT_MS = 30_000;
 

@@ -6,6 +6,7 @@ import { advance, type RecipientStatus } from '../domain/status';
 import { isCounted } from '../domain/views';
 import { normalizeAddress } from '../domain/address';
 import { emailAggregates } from '../store/email-aggregates';
+import { unknownCopies } from '../send/unknown-copies';
 import { prepareAll } from '../store/prepare';
 import { emailProgram } from './email-program';
 import type { FeedEvent, FeedPage } from './relay-feed-client';
@@ -55,6 +56,7 @@ export interface PageResult {
 export function eventApplier(db: Db) {
   const q = prepareAll(db, SQL);
   const refresh = emailAggregates(db);
+  const unknown = unknownCopies(db);
 
   function applyOne(source: string, e: FeedEvent, now: number): 'stored' | 'repeat' | 'skipped' {
     const target = q.target.get(e.recipientId, e.emailId) as Target | undefined;
@@ -72,6 +74,8 @@ export function eventApplier(db: Db) {
       userAgent: e.userAgent, method: e.method, linkIndex, url: e.kind === 'click' ? (e.url ?? null) : null, verdict, program,
     });
     if (inserted.changes === 0) return 'repeat';
+    // Any fetch of this copy's own signed pixel or link, a machine's too, proves it left.
+    if (unknown.settle(target.id, now)) target.status = 'Sent';
     if (isCounted(verdict)) count(target, e, at, program, now);
     return 'stored';
   }

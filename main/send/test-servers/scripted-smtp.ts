@@ -11,9 +11,9 @@ export interface Session {
 
 /**
  * A command line ('MAIL FROM:<a@b>', 'DATA', '.' for a message's end, 'CONNECT' for the
- * greeting) → a reply, 'hang up', or null for the default.
+ * greeting) → a reply, 'hang up', 'silence' (no answer ever), or null for the default.
  */
-export type Script = (command: string, session: Session) => string | 'hang up' | null;
+export type Script = (command: string, session: Session) => string | 'hang up' | 'silence' | null;
 
 export interface ScriptedSmtp {
   port: number;
@@ -41,6 +41,7 @@ export async function startScriptedSmtp(script: Script = () => null): Promise<Sc
         socket.destroy();
         return false;
       }
+      if (answer === 'silence') return false;
       socket.write(`${answer}\r\n`);
       return true;
     };

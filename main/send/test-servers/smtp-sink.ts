@@ -26,6 +26,8 @@ export interface SinkOptions {
   dsn?: boolean;
   /** Keep received messages (default true; the benchmark only counts). */
   keep?: boolean;
+  /** Wait this long before answering a received message (it counts as received at once). */
+  answerDelayMs?: number;
 }
 
 export interface SmtpSink {
@@ -74,7 +76,8 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
             raw: Buffer.concat(chunks).toString('utf8'),
           });
         }
-        cb(null);
+        if (options.answerDelayMs) setTimeout(() => cb(null), options.answerDelayMs);
+        else cb(null);
       });
     },
   });

@@ -23,9 +23,10 @@ export function EmailDetails({ id, onClose }: { id: number; onClose: () => void 
   const preview = useMemo(() => (d ? previewDoc(d.email) : ''), [d?.email]);
   const unmatched = d?.reports.filter((x) => x.recipientId === null) ?? [];
 
-  async function resend(ids: number[]) {
+  /** Resend, or "Mark as sent" for a copy that may or may not have left, once the user has checked. */
+  async function act(name: 'outbox.resend' | 'outbox.markSent', ids: number[]) {
     try {
-      await call('outbox.resend', { recipientIds: ids });
+      await call(name, { recipientIds: ids });
       details.reload();
     } catch (err) {
       setActionError(asCallError(err));
@@ -71,7 +72,8 @@ export function EmailDetails({ id, onClose }: { id: number; onClose: () => void 
                       <td>{r.tracked ? r.views : <span className="muted">untracked</span>}</td>
                       <td>{r.tracked ? r.clicks : ''}</td>
                       <td>{r.lastProgram ?? ''}</td>
-                      <td>{(RESENDABLE.has(r.sendState) || RESENDABLE_STATUS.has(r.status)) && <button type="button" onClick={() => void resend([r.id])}>Resend</button>}</td>
+                      <td>{r.sendState === 'unknown' && <button type="button" onClick={() => void act('outbox.markSent', [r.id])}>Mark as sent</button>}
+                        {(RESENDABLE.has(r.sendState) || RESENDABLE_STATUS.has(r.status)) && <button type="button" onClick={() => void act('outbox.resend', [r.id])}>Resend</button>}</td>
                     </tr>
                     {r.history.length > 0 && (
                       <tr className="attempts-row">

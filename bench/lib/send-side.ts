@@ -63,7 +63,7 @@ const cpuSince = (start: NodeJS.CpuUsage) => {
 
 // smtp-server holds every new connection ~100 ms before its greeting: every side keeps its connections.
 // The pipeline uses the app's pool in its own thread, as the app does.
-const appPool: TransportFactory = (smtp) => createThreadPool(smtp, { maxMessages: Infinity });
+const appPool: TransportFactory = (smtp, journal) => createThreadPool(smtp, { maxMessages: Infinity, journal });
 
 async function pipeline(): Promise<SideResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-bench-send-'));
@@ -78,7 +78,7 @@ async function pipeline(): Promise<SideResult> {
     }
   })();
   // The same deps core.ts gives compose and the sender.
-  const sender = createSender({ db, preferences: () => settings, transportFactory: appPool });
+  const sender = createSender({ db, preferences: () => settings, transportFactory: appPool, journal: path.join(dir, 'send-journal') });
   const merges = dispatches({ db, settings: () => settings, extractLinks, refresh: emailAggregates(db), onQueued: () => sender.kick() });
   sender.start();
   const started = performance.now();

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { createCore, type Core } from './app/core';
 import { invoke } from './api/invoke';
 import { CONTENT_SECURITY_POLICY } from './host/csp';
+import { keepRunningOnRejection } from './host/process-guard';
 import { keyFileBox } from './secrets/key-file-box';
 import type { SecretBox } from './secrets/secret-box';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, contentType, isAppUrl, resolveAppFile } from './shell/app-protocol';
@@ -13,6 +14,9 @@ import { allowNavigation, windowOpenPolicy } from './shell/navigation';
 import { allowPermission } from './shell/permissions';
 
 app.setName('Outpost');
+// As in browser mode: a rejection nobody handled is logged; the app and its queue keep running.
+keepRunningOnRejection();
+
 let core: Core | undefined;
 let window: BrowserWindow | undefined;
 

@@ -311,7 +311,8 @@ export const calls = {
 
   'outbox.page': call(outboxQuery, returns<OutboxPage>()),
   'outbox.details': call(byId, returns<EmailDetails>()),
-  'outbox.resend': call(z.object({ recipientIds: z.array(id).min(1).max(10_000) }), returns<{ queued: number }>()),
+  /** `deactivated`: copies not resent because their address is deactivated (reactivate it first). */
+  'outbox.resend': call(z.object({ recipientIds: z.array(id).min(1).max(10_000) }), returns<{ queued: number; deactivated: number }>()),
   /** The user checked that these copies, of unknown outcome, did leave: they become Sent. */
   'outbox.markSent': call(z.object({ recipientIds: z.array(id).min(1).max(10_000) }), returns<{ marked: number }>()),
   'outbox.sender': call(z.object({}), returns<SenderStatus>()),

@@ -104,7 +104,7 @@ export function createCore(options: CoreOptions): Core {
 
     'outbox.page': (query) => outboxPage(db, query),
     'outbox.details': ({ id }) => details(id),
-    'outbox.resend': ({ recipientIds }) => queued({ queued: sender.resend(recipientIds) }),
+    'outbox.resend': ({ recipientIds }) => queued({ queued: sender.resend(recipientIds), deactivated: stops.deactivatedCopies(recipientIds) }),
     'outbox.markSent': ({ recipientIds }) => ({ marked: unknownCopies(db).markSent(recipientIds, Date.now()) }),
     'outbox.sender': () => sender.status(),
 

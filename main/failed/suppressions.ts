@@ -13,6 +13,8 @@ const SQL = {
         WHERE suppressions.reactivated_at IS NOT NULL`,
   lift: `UPDATE suppressions SET reactivated_at = :now WHERE email_norm = :norm AND reactivated_at IS NULL`,
   holders: `SELECT DISTINCT contact_id AS contactId FROM addresses WHERE email_norm = ?`,
+  deactivatedCopies: `SELECT count(*) AS n FROM recipients r JOIN suppressions s ON s.email_norm = r.address_norm
+                      WHERE r.id IN (SELECT value FROM json_each(?)) AND s.kind = 'deactivated' AND s.reactivated_at IS NULL`,
   activity: `INSERT INTO activities (contact_id, kind, at, recipient_id, email_id, detail)
              VALUES (:contactId, :kind, :at, :recipientId, (SELECT email_id FROM recipients WHERE id = :recipientId), :detail)`,
 } as const;
@@ -48,6 +50,8 @@ export function suppressions(db: Db) {
       tell(norm, s.kind === 'deactivated' ? 'deactivated' : 'complaint', s.at, s.recipientId ?? null, s.reason);
       return true;
     },
+    /** How many of these copies go to a deactivated address (a resend skips them). */
+    deactivatedCopies: (recipientIds: readonly number[]) => (q.deactivatedCopies.get(JSON.stringify(recipientIds)) as { n: number }).n,
     /** The user's "Reactivate": sends to the address may go again; recorded on each holder's timeline. */
     reactivate: db.transaction((address: string, now: number): boolean => {
       const norm = normalizeAddress(address);

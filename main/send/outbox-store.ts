@@ -58,11 +58,12 @@ export const OUTBOX_SQL = {
   activity: `INSERT INTO activities (contact_id, kind, at, email_id, recipient_id, detail) VALUES (?, ?, ?, ?, ?, ?)`,
   // A new attempt of the same copy: its status, reply and history stay until the answer comes
   // (afterAttempt decides then); the retry policy's count starts over. A Soft Bounced copy
-  // waiting for its next retry goes now.
+  // waiting for its next retry goes now. Never to a deactivated address: reactivate it first.
   resend: `UPDATE recipients SET send_state = 'queued', attempts = 0, next_attempt_at = :now, updated_at = :now,
              status_reason = 'resending: ' || status_reason
            WHERE id = :id AND (send_state = 'unknown' OR (send_state = 'done' AND status IN ('Soft Bounced', 'Bounced', 'Blocked', 'Failed'))
                                OR (send_state = 'queued' AND status = 'Soft Bounced'))
+             AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.email_norm = recipients.address_norm AND s.kind = 'deactivated' AND s.reactivated_at IS NULL)
            RETURNING email_id`,
   // The user's own copies go once every recipient copy has had its first answer.
   ownDue: `SELECT e.id, e.bcc_self_state AS bcc, e.sent_folder_state AS sentFolder,

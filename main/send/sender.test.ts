@@ -4,6 +4,7 @@ import { simpleParser } from 'mailparser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateSecret, parseSecret, verifyOpenToken } from '../../relay/token';
 import type { Db } from '../db/open-database';
+import { suppressions } from '../failed/suppressions';
 import { outboxDetails } from '../store/outbox-details';
 import { tempCore, tempDir } from '../test/temp-core';
 import { createSender, type Sender } from './sender';
@@ -215,6 +216,14 @@ describe('sender against an in-process SMTP server', () => {
     expect(notices).toEqual([{ kind: 'failures', count: 2, link: 'failed' }]);
     const stopped = db.prepare(`SELECT email_norm, kind, reason FROM suppressions`).all();
     expect(stopped).toEqual([{ email_norm: 'gone@outpost.test', kind: 'deactivated', reason: 'hard bounce at sending: user unknown: the mailbox does not exist' }]);
+    // Resend does not go to a deactivated address; once the user reactivates it, it does.
+    const stops = suppressions(db);
+    expect([sender!.resend([gone!.id]), stops.deactivatedCopies([gone!.id, spam!.id])]).toEqual([0, 1]);
+    expect(rows(emailId)[0]).toMatchObject({ send_state: 'done', status: 'Bounced' });
+    stops.reactivate('gone@outpost.test', Date.now());
+    expect([sender!.resend([gone!.id]), stops.deactivatedCopies([gone!.id])]).toEqual([1, 0]);
+    await until(settled(emailId));
+    expect(outboxDetails(db)(emailId).recipients[0]!.history.map((a) => a.outcome)).toEqual(['refused', 'refused']);
   });
 
   it('keeps copies queued on a refused login, raises one notice, and sends once the password is fixed', async () => {

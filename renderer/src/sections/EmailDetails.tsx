@@ -26,7 +26,10 @@ export function EmailDetails({ id, onClose }: { id: number; onClose: () => void 
   /** Resend, or "Mark as sent" for a copy that may or may not have left, once the user has checked. */
   async function act(name: 'outbox.resend' | 'outbox.markSent', ids: number[]) {
     try {
-      await call(name, { recipientIds: ids });
+      const done = await call(name, { recipientIds: ids });
+      if ('deactivated' in done && done.deactivated > 0) {
+        setActionError(new Error('Not resent: this address is deactivated after a hard bounce. Reactivate it (in Failed or on the contact) if it works again.'));
+      }
       details.reload();
     } catch (err) {
       setActionError(asCallError(err));

@@ -3,7 +3,8 @@ import react from '@vitejs/plugin-react';
 import fs from 'node:fs';
 import { CONTENT_SECURITY_POLICY } from './main/host/csp.ts';
 
-// Electron loads the UI from file://, where no server sends headers: the same policy goes in a meta tag.
+// The same policy as a meta tag too: it holds wherever the page is opened, even where no response header carries it
+// (both hosts send it as a header: the loopback host and Electron's app:// protocol).
 const cspMeta = (): Plugin => ({
   name: 'outpost-csp-meta',
   transformIndexHtml: (html) => html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", '')}" />`),

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { call } from './api/client';
 import { SECTIONS, href, useRoute } from './routes';
 import { Dashboard } from './sections/Dashboard';
-import { Outbox } from './sections/Outbox';
+import { Outbox } from './outbox/Outbox';
 import { FailedSection } from './failed/FailedSection';
 import { Compose } from './sections/Compose';
 import { Shoots } from './sections/Shoots';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { call } from '../api/client';
 import { navigate } from '../routes';
-import { EmailDetails } from '../sections/EmailDetails';
+import { EmailDetails } from '../outbox/EmailDetails';
 import { FailedTable } from './FailedTable';
 import { UnmatchedReports } from './UnmatchedReports';
 

@@ -5,7 +5,7 @@ import { call } from '../api/client';
 import { asCallError, useCall } from '../api/use-call';
 import { ErrorBanner, Field, FormMessage, useSubmit } from '../components/form';
 import { navigate } from '../routes';
-import { OutboxTable } from './OutboxTable';
+import { OutboxTable } from '../outbox/OutboxTable';
 
 interface Draft { title: string; clientId: number | null; shootDate: string | null; location: string; status: ShootStatus; notes: string }
 const EMPTY: Draft = { title: '', clientId: null, shootDate: null, location: '', status: 'inquiry', notes: '' };

@@ -13,6 +13,7 @@ import {
   contactInput,
   id,
   outboxQuery,
+  outboxView,
   preferencesInput,
   shootInput,
   failedQuery,
@@ -316,6 +317,8 @@ export const calls = {
   /** The user checked that these copies, of unknown outcome, did leave: they become Sent. */
   'outbox.markSent': call(z.object({ recipientIds: z.array(id).min(1).max(10_000) }), returns<{ marked: number }>()),
   'outbox.sender': call(z.object({}), returns<SenderStatus>()),
+  'outbox.view': call(z.object({}), returns<z.output<typeof outboxView>>()),
+  'outbox.saveView': call(outboxView, returns<z.output<typeof outboxView>>()),
 
   'emails.send': call(composeInput, returns<{ emailId: number }>()),
 

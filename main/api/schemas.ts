@@ -2,6 +2,7 @@
 // schemas, so a form and the core can never disagree on what is valid.
 import { z } from 'zod';
 import { addressProblem } from '../domain/address';
+import { NEVER_SENT, PROGRESS } from '../domain/status';
 
 const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 export const id = z.number().int().positive();
@@ -123,6 +124,20 @@ export const preferencesInput = z.object({
 
 export const OUTBOX_SORTS = ['createdAt', 'subject', 'recipients', 'status', 'viewed', 'firstViewedAt', 'lastViewedAt', 'totalViews', 'lastProgram', 'shoot'] as const;
 
+export const RECIPIENT_STATUSES = [...PROGRESS, ...NEVER_SENT] as const;
+const time = z.number().int().min(0).max(8.64e15);
+/** The Outbox's filters; each one left empty lets everything through. */
+export const outboxFilters = z.object({
+  /** Any of these. */
+  statuses: z.array(z.enum(RECIPIENT_STATUSES)).max(RECIPIENT_STATUSES.length).default([]),
+  viewed: z.enum(['', 'Read', 'Unread', 'Failed', 'Untracked']).default(''),
+  dispatchId: id.nullable().default(null),
+  /** Created at or after (ms). */
+  from: time.nullable().default(null),
+  /** Created before (ms). */
+  to: time.nullable().default(null),
+});
+
 export const outboxQuery = z.object({
   scope: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('recent'), days: z.number().int().min(1).max(3650).default(90) }),
@@ -130,12 +145,19 @@ export const outboxQuery = z.object({
     z.object({ kind: z.literal('shoot'), shootId: id }),
   ]),
   search: text(200).default(''),
-  status: z.string().max(40).default(''),
-  viewed: z.enum(['', 'Read', 'Unread', 'Failed', 'Untracked']).default(''),
+  ...outboxFilters.shape,
   sort: z.enum(OUTBOX_SORTS).default('createdAt'),
   direction: z.enum(['asc', 'desc']).default('desc'),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100),
+});
+
+/** What the Outbox shows, kept across restarts (`outbox.view`): its period, sort and filters. */
+export const outboxView = z.object({
+  period: z.enum(['recent', 'all']).default('recent'),
+  sort: z.enum(OUTBOX_SORTS).default('createdAt'),
+  direction: z.enum(['asc', 'desc']).default('desc'),
+  ...outboxFilters.shape,
 });
 
 export const failedQuery = z.object({

@@ -8,6 +8,7 @@ import { contactsStore } from '../store/contacts';
 import { shootsStore } from '../store/shoots';
 import { preferencesStore } from '../store/preferences';
 import { outboxPage } from '../store/outbox';
+import { outboxViewStore } from '../store/outbox-view';
 import { dashboardStore } from '../store/dashboard';
 import { setupChecks, setupTargets } from '../store/setup-checks';
 import { APP_VERSION } from './version';
@@ -71,6 +72,7 @@ export function createCore(options: CoreOptions): Core {
   const sendEmail = composer(composeDeps);
   const merges = dispatches({ ...composeDeps, refresh: emailAggregates(db), onQueued: () => sender.kick(), withdraw: (id) => sender.withdraw(id) });
   const details = outboxDetails(db);
+  const outboxView = outboxViewStore(db);
   // A blank password in a "test connection" form means: the one already stored.
   const stored = (typed: string | undefined, kept: string) => (typed === undefined || typed === '' ? kept : typed);
   const queued = <T>(result: T) => {
@@ -107,6 +109,8 @@ export function createCore(options: CoreOptions): Core {
     'outbox.resend': ({ recipientIds }) => queued({ queued: sender.resend(recipientIds), deactivated: stops.deactivatedCopies(recipientIds) }),
     'outbox.markSent': ({ recipientIds }) => ({ marked: unknownCopies(db).markSent(recipientIds, Date.now()) }),
     'outbox.sender': () => sender.status(),
+    'outbox.view': () => outboxView.get(),
+    'outbox.saveView': (view) => outboxView.save(view),
 
     'emails.send': (input) => queued(sendEmail(input)),
 

@@ -1,6 +1,6 @@
 import type { Db } from '../db/open-database';
 import type { Checked } from '../domain/recipient-checks';
-import { searchText } from '../domain/search-fold';
+import { emailSearchText } from '../domain/search-fold';
 import { aggregatesOf } from '../store/email-aggregates';
 import { prepareAll } from '../store/prepare';
 import { randomId } from './random-id';
@@ -35,6 +35,7 @@ const SQL = {
             recipients_label, recipient_count, status, viewed, first_viewed_at, last_viewed_at, total_views, last_program, search)
           VALUES (:messageId, :shootId, :dispatchId, :from, :subject, :html, :text, :tracking, :links, :now, :bccSelf, :sentFolder,
             :label, :count, :status, :viewed, :first, :last, :views, :program, :search)`,
+  shootTitle: `SELECT title FROM shoots WHERE id = ?`,
   attachment: `INSERT INTO attachments (email_id, filename, content_type, size, content) VALUES (?, ?, ?, ?, ?)`,
   recipient: `INSERT INTO recipients (email_id, contact_id, kind, display_name, address, address_norm, status, status_reason, tracked,
                 send_state, next_attempt_at, copy_id, updated_at)
@@ -70,8 +71,9 @@ export function emailInserter(db: Db, source: RecipientSource) {
         messageId: newMessageId(ctx.fromAddress), shootId: draft.shootId, dispatchId: draft.dispatchId, from: ctx.fromAddress,
         subject: draft.subject, html: draft.bodyHtml, text: draft.bodyText, tracking: draft.tracking, links: JSON.stringify(draft.links),
         now: ctx.now, bccSelf: ctx.bccMyself ? 'queued' : 'none', sentFolder: ctx.appendToSent ? 'queued' : 'none', ...aggregates,
-        // The label is made of the recipients' names and addresses, which never change after this.
-        search: searchText(draft.subject, aggregates.label),
+        // The recipients never change after this; a renamed shoot rewrites its line (store/shoots).
+        search: emailSearchText(draft.shootId === null ? '' : String(q.shootTitle.pluck().get(draft.shootId) ?? ''), draft.subject,
+          rows.map(({ r }) => ({ name: r.name, address: r.address ?? '' }))),
       }).lastInsertRowid,
     );
     for (const a of draft.attachments) q.attachment.run(emailId, a.filename, a.contentType, a.content.length, a.content);

@@ -20,3 +20,15 @@ export function searchFold(text: string): string {
 export function searchText(...fields: readonly string[]): string {
   return fields.map(searchFold).join('\n');
 }
+
+/**
+ * An email's search column: its shoot's title on the first line (the Outbox sorts by that line
+ * and a renamed shoot rewrites only it), then the subject, then every recipient's name and
+ * address, To, Cc and Bcc alike.
+ */
+export function emailSearchText(shootTitle: string, subject: string, recipients: readonly { name: string; address: string }[]): string {
+  return searchText(shootTitle.replace(/\s+/g, ' '), subject, ...recipients.flatMap((r) => [r.name, r.address].filter(Boolean)));
+}
+
+/** The first line of an email's search column, for its shoot's title (see emailSearchText). */
+export const shootLine = (title: string) => searchFold(title.replace(/\s+/g, ' '));

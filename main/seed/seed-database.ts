@@ -1,6 +1,6 @@
 import type { Db } from '../db/open-database';
 import { normalizeAddress } from '../domain/address';
-import { searchText } from '../domain/search-fold';
+import { emailSearchText, searchText } from '../domain/search-fold';
 import type { RecipientStatus } from '../domain/status';
 import { emailAggregates } from '../store/email-aggregates';
 import { rng } from './random';
@@ -46,14 +46,13 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedResult {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     event: db.prepare(`INSERT INTO tracking_events (source, source_id, email_id, recipient_id, kind, at, ip, user_agent, method, link_index, url, verdict, program)
       VALUES ('seed', ?, ?, ?, ?, ?, ?, ?, 'GET', ?, ?, ?, ?)`),
-    // The Outbox's search column, as compose writes it: once the recipients label is known.
-    label: db.prepare('SELECT recipients_label AS label FROM emails WHERE id = ?').pluck(),
+    // The Outbox's search column, as compose writes it.
     search: db.prepare('UPDATE emails SET search = ? WHERE id = ?'),
     recipientViews: db.prepare('UPDATE recipients SET first_viewed_at = ?, last_viewed_at = ?, clicks = ?, last_program = ? WHERE id = ?'),
   };
   const refresh = emailAggregates(db);
 
-  const contacts: { id: number; name: string; email: string }[] = [];
+  const contacts: { id: number; name: string; email: string; second: string | null }[] = [];
   db.transaction(() => {
     for (let i = 0; i < contactCount; i++) {
       const name = `${r.pick(FIRST)} ${r.pick(LAST)}`;
@@ -68,7 +67,7 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedResult {
       const id = Number(ins.contact.run(name, company, phone, search, at, at).lastInsertRowid);
       ins.address.run(id, 0, email, normalizeAddress(email), '["client mail"]', consent);
       if (second) ins.address.run(id, 1, second, normalizeAddress(second), '["newsletter"]', 'unknown');
-      contacts.push({ id, name, email });
+      contacts.push({ id, name, email, second });
     }
   })();
 
@@ -111,8 +110,15 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedResult {
       const emailId = Number(ins.email.run(`<seed.${e}@outpost.example>`, shoot?.id ?? null, subject, `Hello,\n\n${subject}.\n`, tracking, createdAt,
         sent ? createdAt + 2000 : null).lastInsertRowid);
 
-      for (const row of rows) {
-        const recipientId = Number(ins.recipient.run(emailId, row.contact.id, 'to', row.contact.name, row.contact.email, normalizeAddress(row.contact.email), row.status,
+      // Some copies go Cc or Bcc (no draw, so a seed number gives the same data as before); a Cc
+      // goes to the contact's second address where there is one, which is then found only in Cc.
+      const sentTo = rows.map((row, k) => {
+        const kind = k === 0 || k % 4 === 0 ? 'to' as const : k % 4 === 3 ? 'bcc' as const : 'cc' as const;
+        return { kind, address: kind === 'cc' ? row.contact.second ?? row.contact.email : row.contact.email };
+      });
+      for (const [k, row] of rows.entries()) {
+        const { kind, address } = sentTo[k]!;
+        const recipientId = Number(ins.recipient.run(emailId, row.contact.id, kind, row.contact.name, address, normalizeAddress(address), row.status,
           row.reason, tracked ? 1 : 0, sent ? 1 : 0, sent ? createdAt + 2000 : null, sent ? '250 2.0.0 Ok: queued' : null,
           null, null, row.views, 0, null, createdAt).lastInsertRowid);
         recipientsMade++;
@@ -137,7 +143,7 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedResult {
         ins.recipientViews.run(row.first, row.last, row.clicks, program, recipientId);
       }
       refresh(emailId);
-      ins.search.run(searchText(subject, ins.label.get(emailId) as string), emailId);
+      ins.search.run(emailSearchText(shoot?.title ?? '', subject, rows.map((row, k) => ({ name: row.contact.name, address: sentTo[k]!.address }))), emailId);
     }
   };
   for (let from = 0; from < options.emails; from += BATCH) {

@@ -4,6 +4,7 @@ import type { Shoot, ShootStatus } from '../api/contract';
 import type { shootInput } from '../api/schemas';
 import { ApiError, notFound } from '../api/errors';
 import { escapeLike } from './like';
+import { shootLine } from '../domain/search-fold';
 import { prepareAll } from './prepare';
 
 type ShootInput = z.output<typeof shootInput>;
@@ -32,6 +33,9 @@ const SQL = {
       status = :status, notes = :notes, updated_at = :now
     WHERE id = :id`,
   delete: `DELETE FROM shoots WHERE id = ?`,
+  // The first line of each of its emails' search text is the shoot's folded title (domain/search-fold).
+  emailsTitle: `UPDATE emails SET search = :line || substr(search, instr(search, char(10)))
+    WHERE shoot_id = :id AND substr(search, 1, instr(search, char(10)) - 1) <> :line`,
 } as const;
 
 export function shootsStore(db: Db) {
@@ -60,13 +64,15 @@ export function shootsStore(db: Db) {
     create(input: ShootInput): Shoot {
       return get(Number(q.insert.run(params(input)).lastInsertRowid));
     },
-    update(id: number, input: ShootInput): Shoot {
+    update: db.transaction((id: number, input: ShootInput): Shoot => {
       if (q.update.run({ ...params(input), id }).changes === 0) throw notFound('Shoot', id);
+      q.emailsTitle.run({ id, line: shootLine(input.title) });
       return get(id);
-    },
-    delete(id: number): boolean {
+    }),
+    delete: db.transaction((id: number): boolean => {
+      q.emailsTitle.run({ id, line: '' });
       return q.delete.run(id).changes > 0;
-    },
+    }),
   };
 }
 

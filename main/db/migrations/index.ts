@@ -8,6 +8,8 @@ import { sql as ownCopiesIndex } from './006-own-copies-index';
 import { sql as mailboxWatcher } from './007-mailbox-watcher';
 import { sql as cancelledAndAttempts } from './008-cancelled-and-attempts';
 import { backfill as searchBackfill, sql as searchColumns } from './009-search-columns';
+import { backfill as sortsBackfill, sql as outboxSorts } from './010-outbox-sorts';
+import { sql as searchIndex } from './011-search-index';
 
 export interface Migration {
   version: number;
@@ -30,4 +32,6 @@ export const migrations: readonly Migration[] = [
   { version: 7, name: 'mailbox watcher: checkpoints, reports, suppressions, failures', sql: mailboxWatcher },
   { version: 8, name: "'Cancelled' status (recipients rebuilt) and every attempt of a copy", sql: cancelledAndAttempts, rebuildsTables: true },
   { version: 9, name: 'search columns folded for every script', sql: searchColumns, backfill: searchBackfill },
+  { version: 10, name: 'an index for each Outbox sort; every recipient and the shoot in the search text', sql: outboxSorts, backfill: sortsBackfill },
+  { version: 11, name: 'trigram index of the emails search text', sql: searchIndex },
 ];

@@ -30,7 +30,7 @@ export function App() {
       </nav>
       <main className="content">
         {route.section === 'dashboard' && <Dashboard />}
-        {route.section === 'outbox' && <Outbox selected={route.item} />}
+        {route.section === 'outbox' && <Outbox selected={route.item} query={route.query} />}
         {route.section === 'failed' && <FailedSection selected={route.item} />}
         {route.section === 'compose' && <Compose mode={route.item} />}
         {route.section === 'shoots' && <Shoots selected={route.item} />}

@@ -2,7 +2,7 @@ import { Fragment, useMemo, useState } from 'react';
 import type { EmailDetails as Details } from '../../../main/api/contract';
 import { call } from '../api/client';
 import { asCallError, useCall } from '../api/use-call';
-import { ErrorBanner, formatSeconds, formatTime } from '../components/form';
+import { ErrorBanner } from '../components/form';
 import { RecipientReports } from '../reports/RecipientReports';
 import { previewDoc } from './email-preview';
 
@@ -14,6 +14,9 @@ const ATTEMPT_LABEL: Record<string, string> = {
   accepted: 'accepted', deferred: 'temporarily refused', refused: 'refused', failed: 'not sent', unknown: 'unknown — may have left',
 };
 const RESENDABLE_STATUS = new Set(['Soft Bounced', 'Bounced']);
+
+/** Details order events a few seconds apart, and a client may be elsewhere: to the second, with the time zone. */
+const fullTime = (ms: number | null) => (ms === null ? '' : new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'long' }));
 
 export function EmailDetails({ id, onClose }: { id: number; onClose: () => void }) {
   const details = useCall('outbox.details', { id });
@@ -46,7 +49,7 @@ export function EmailDetails({ id, onClose }: { id: number; onClose: () => void 
       {d && (
         <>
           <p className="muted small">
-            From {d.email.fromAddress} · created {formatTime(d.email.createdAt)}{d.email.sentAt ? ` · sent ${formatTime(d.email.sentAt)}` : ''}
+            From {d.email.fromAddress} · created {fullTime(d.email.createdAt)}{d.email.sentAt ? ` · sent ${fullTime(d.email.sentAt)}` : ''}
             {' · '}tracking {d.email.tracking === 'off' ? 'off' : d.email.tracking === 'opens' ? 'opens' : 'opens and clicks'}
             {d.email.shootTitle ? ` · ${d.email.shootTitle}` : ''}
           </p>
@@ -66,11 +69,11 @@ export function EmailDetails({ id, onClose }: { id: number; onClose: () => void 
                     <tr>
                       <td>{r.kind !== 'to' && <span className="muted">{r.kind}: </span>}{r.name ? `${r.name} ` : ''}<span className="muted">{r.address || '(no address)'}</span></td>
                       <td><span className={`status s-${r.status.replace(/\s/g, '-').toLowerCase()}`}>{r.sendState === 'unknown' ? 'unknown — check' : r.status}</span>
-                        {r.autoReplyAt ? <span className="tag" title={`Auto-reply received ${formatSeconds(r.autoReplyAt)}`}>auto-reply</span> : null}
+                        {r.autoReplyAt ? <span className="tag" title={`Auto-reply received ${fullTime(r.autoReplyAt)}`}>auto-reply</span> : null}
                         {r.statusReason && <div className="small muted">{r.statusReason}</div>}
-                        {r.sendState === 'queued' && r.nextAttemptAt && r.attempts > 0 && <div className="small muted">next try {formatTime(r.nextAttemptAt)}</div>}</td>
+                        {r.sendState === 'queued' && r.nextAttemptAt && r.attempts > 0 && <div className="small muted">next try {fullTime(r.nextAttemptAt)}</div>}</td>
                       <td>{r.attempts}</td>
-                      <td>{formatTime(r.lastAttemptAt)}</td>
+                      <td>{fullTime(r.lastAttemptAt)}</td>
                       <td className="small">{r.smtpReply ?? ''}</td>
                       <td>{r.tracked ? r.views : <span className="muted">untracked</span>}</td>
                       <td>{r.tracked ? r.clicks : ''}</td>
@@ -84,7 +87,7 @@ export function EmailDetails({ id, onClose }: { id: number; onClose: () => void 
                           <ol className="small attempts" aria-label={`Attempts for ${r.address || 'this recipient'}`}>
                             {r.history.map((a) => (
                               <li key={a.attempt} value={a.attempt}>
-                                {formatTime(a.at)} · <strong>{ATTEMPT_LABEL[a.outcome] ?? a.outcome}</strong>
+                                {fullTime(a.at)} · <strong>{ATTEMPT_LABEL[a.outcome] ?? a.outcome}</strong>
                                 {a.reply ? <> · <code>{a.reply}</code></> : null}
                                 {a.reason && a.outcome !== 'accepted' ? <span className="muted"> · {a.reason}</span> : null}
                               </li>
@@ -117,7 +120,7 @@ export function EmailDetails({ id, onClose }: { id: number; onClose: () => void 
               <tbody>
                 {d.events.map((e) => (
                   <tr key={e.id}>
-                    <td>{formatTime(e.at)}</td>
+                    <td>{fullTime(e.at)}</td>
                     <td>{d.recipients.find((r) => r.id === e.recipientId)?.address ?? ''}</td>
                     <td>{e.kind === 'open' ? 'opened' : <>clicked <a href={e.url ?? '#'} target="_blank" rel="noreferrer noopener">{e.url}</a></>}{e.method === 'HEAD' ? ' (HEAD)' : ''}</td>
                     <td>{VERDICT_LABEL[e.verdict] ?? e.verdict}</td>

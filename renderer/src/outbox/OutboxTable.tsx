@@ -7,24 +7,41 @@ import { call } from '../api/client';
 import { asCallError } from '../api/use-call';
 import { ErrorBanner } from '../components/form';
 import { OUTBOX_COLUMNS, gridTemplate, isLoaded, type OutboxCell } from './outbox-columns';
+import { OutboxFilters } from './OutboxFilters';
+import { DEFAULT_VIEW, type OutboxView } from './outbox-view';
 
 type Scope = CallInput<'outbox.page'>['scope'];
+type SortKey = (typeof OUTBOX_SORTS)[number];
+// Words read A to Z first; times and counts newest and most first.
+const WORDS_FIRST_ASC = new Set<SortKey>(['subject', 'recipients', 'shoot', 'status', 'viewed', 'lastProgram']);
+
+/** A click on a column's header: the other direction on the sorted column, else that column's first. */
+function nextSort(view: OutboxView, sort: SortKey): Pick<OutboxView, 'sort' | 'direction'> {
+  if (view.sort === sort) return { sort, direction: view.direction === 'asc' ? 'desc' : 'asc' };
+  return { sort, direction: WORDS_FIRST_ASC.has(sort) ? 'asc' : 'desc' };
+}
 const BLOCK = 100;
 const ROW_HEIGHT = 34;
-const STATUSES = ['Unsent', 'Sent', 'Soft Bounced', 'Bounced', 'Delivered', 'Opened', 'Failed', 'Blocked', 'Duplicate', 'No Email Selected'];
 
 /**
  * The Outbox as one virtual list over the whole result: only the rows in view are rendered, and
  * they are fetched from the core in blocks of 100 as they scroll into view. Sorting and filtering
  * happen in the core (react-table runs in manual mode), so 100,000 emails cost what 100 do.
  */
-/** `version`: bump it to read the rows again (after a sync). */
-export function OutboxTable({ scope, height, hidden = [], version = 0 }: { scope: Scope; height: number | string; hidden?: readonly string[]; version?: number }) {
-  const [sorting, setSorting] = useState<SortingState>([{ id: 'createdAt', desc: true }]);
-  const [search, setSearch] = useState('');
-  const [debounced, setDebounced] = useState('');
-  const [status, setStatus] = useState('');
-  const [viewed, setViewed] = useState<'' | 'Read' | 'Unread' | 'Failed' | 'Untracked'>('');
+/**
+ * `version`: bump it to read the rows again (after a sync). `view` and `onViewChange`: the sort,
+ * filters and search when the caller keeps them (the Outbox saves them); without, the table does.
+ */
+export function OutboxTable({ scope, height, hidden = [], version = 0, ...controlled }: {
+  scope: Scope; height: number | string; hidden?: readonly string[]; version?: number; view?: OutboxView; onViewChange?: (view: OutboxView) => void;
+}) {
+  const [ownView, setOwnView] = useState(DEFAULT_VIEW);
+  const view = controlled.view ?? ownView;
+  const setView = controlled.onViewChange ?? setOwnView;
+  const sorting: SortingState = [{ id: view.sort, desc: view.direction === 'desc' }];
+  const [search, setSearch] = useState(view.search);
+  const [debounced, setDebounced] = useState(view.search);
+  const { statuses, viewed, dispatchId, from, to } = view;
   const [total, setTotal] = useState<number | null>(null);
   const [error, setError] = useState<Error>();
   const [, setVersion] = useState(0);
@@ -32,15 +49,24 @@ export function OutboxTable({ scope, height, hidden = [], version = 0 }: { scope
   const pending = useRef(new Set<number>());
   const scroller = useRef<HTMLDivElement>(null);
 
+  // A link may change the search from outside (the Outbox opened with ?search=).
   useEffect(() => {
-    const t = setTimeout(() => setDebounced(search.trim()), 250);
+    setSearch(view.search);
+    setDebounced(view.search);
+  }, [view.search]);
+  useEffect(() => {
+    const t = setTimeout(() => {
+      setDebounced(search.trim());
+      if (search.trim() !== view.search) setView({ ...view, search: search.trim() });
+    }, 250);
     return () => clearTimeout(t);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [search]);
 
-  const query = useMemo(() => {
-    const sort = sorting[0] ?? { id: 'createdAt', desc: true };
-    return { scope, search: debounced, status, viewed, sort: sort.id as (typeof OUTBOX_SORTS)[number], direction: sort.desc ? 'desc' : 'asc' } as const;
-  }, [scope, debounced, status, viewed, sorting]);
+  const query = useMemo(
+    () => ({ scope, search: debounced, statuses, viewed, dispatchId, from, to, sort: view.sort, direction: view.direction }),
+    [scope, debounced, statuses, viewed, dispatchId, from, to, view.sort, view.direction],
+  );
   const queryKey = JSON.stringify({ query, version });
 
   function load(block: number, key: string) {
@@ -99,10 +125,7 @@ export function OutboxTable({ scope, height, hidden = [], version = 0 }: { scope
     manualSorting: true,
     manualFiltering: true,
     manualPagination: true,
-    enableSortingRemoval: false,
-    sortDescFirst: true,
     state: { sorting, columnVisibility: Object.fromEntries(hidden.map((id) => [id, false])) },
-    onSortingChange: setSorting,
   });
   const rows = table.getRowModel().rows;
   const template = gridTemplate(table.getVisibleLeafColumns());
@@ -110,26 +133,20 @@ export function OutboxTable({ scope, height, hidden = [], version = 0 }: { scope
   return (
     <div className="outbox">
       <div className="filters">
-        <input type="search" placeholder="Search subject or recipients" aria-label="Search emails" value={search} onChange={(e) => setSearch(e.target.value)} />
-        <select aria-label="Status" value={status} onChange={(e) => setStatus(e.target.value)}>
-          <option value="">Any status</option>
-          {STATUSES.map((s) => <option key={s}>{s}</option>)}
-        </select>
-        <select aria-label="Viewed" value={viewed} onChange={(e) => setViewed(e.target.value as typeof viewed)}>
-          <option value="">Read or not</option>
-          {(['Read', 'Unread', 'Failed', 'Untracked'] as const).map((v) => <option key={v}>{v}</option>)}
-        </select>
+        <input type="search" placeholder="Search subject, shoot, names, any address" aria-label="Search emails" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <OutboxFilters filters={view} onChange={(filters) => setView({ ...view, ...filters })} />
         <span className="muted" aria-live="polite">{total === null ? 'Loading…' : `${total.toLocaleString()} email${total === 1 ? '' : 's'}`}</span>
       </div>
       <ErrorBanner error={error} />
       <div className="grid" role="table" aria-label="Emails" aria-rowcount={total ?? -1}>
+        <div className="grid-wide">
         {table.getHeaderGroups().map((group) => (
           <div key={group.id} role="row" className="grid-row head" style={{ gridTemplateColumns: template }}>
             {group.headers.map((h) => {
               const dir = h.column.getIsSorted();
               return (
                 <div key={h.id} role="columnheader" aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}>
-                  <button className="sort" onClick={h.column.getToggleSortingHandler()}>
+                  <button className="sort" onClick={() => setView({ ...view, ...nextSort(view, h.column.id as SortKey) })}>
                     {flexRender(h.column.columnDef.header, h.getContext())}
                     {dir === 'asc' ? ' ▲' : dir === 'desc' ? ' ▼' : ''}
                   </button>
@@ -159,7 +176,8 @@ export function OutboxTable({ scope, height, hidden = [], version = 0 }: { scope
               );
             })}
           </div>
-          {total === 0 && <p className="muted empty">No emails{debounced || status || viewed ? ' match' : ' yet'}.</p>}
+          {total === 0 && <p className="muted empty">No emails{debounced || statuses.length || viewed || dispatchId !== null || from !== null || to !== null ? ' match' : ' yet'}.</p>}
+        </div>
         </div>
       </div>
     </div>

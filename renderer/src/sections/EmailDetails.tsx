@@ -3,6 +3,7 @@ import type { EmailDetails as Details } from '../../../main/api/contract';
 import { call } from '../api/client';
 import { asCallError, useCall } from '../api/use-call';
 import { ErrorBanner, formatSeconds, formatTime } from '../components/form';
+import { useLive } from '../live/use-live';
 import { RecipientReports } from '../reports/RecipientReports';
 import { previewDoc } from './email-preview';
 
@@ -17,6 +18,7 @@ const RESENDABLE_STATUS = new Set(['Soft Bounced', 'Bounced']);
 
 export function EmailDetails({ id, onClose }: { id: number; onClose: () => void }) {
   const details = useCall('outbox.details', { id });
+  useLive(['details'], details.reload, id);
   const [actionError, setActionError] = useState<Error>();
   const d = details.data;
   // Sanitized once per loaded email, not on every render.

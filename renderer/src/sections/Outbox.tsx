@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useLiveVersion } from '../live/use-live';
 import { href, navigate } from '../routes';
 import { EmailDetails } from './EmailDetails';
 import { OutboxTable } from './OutboxTable';
@@ -7,6 +8,7 @@ import { SyncButton } from './SyncButton';
 export function Outbox({ selected }: { selected: string | null }) {
   const [all, setAll] = useState(false);
   const [version, setVersion] = useState(0);
+  const live = useLiveVersion(['outbox']);
   return (
     <section className="outbox-section">
       <div className="toolbar">
@@ -18,7 +20,7 @@ export function Outbox({ selected }: { selected: string | null }) {
           <button aria-pressed={all} onClick={() => setAll(true)}>All emails</button>
         </div>
       </div>
-      <OutboxTable scope={all ? { kind: 'all' } : { kind: 'recent', days: 90 }} height="calc(100vh - 190px)" version={version} />
+      <OutboxTable scope={all ? { kind: 'all' } : { kind: 'recent', days: 90 }} height="calc(100vh - 190px)" version={version + live} />
       {selected && <EmailDetails key={`${selected}.${version}`} id={Number(selected)} onClose={() => navigate('outbox')} />}
     </section>
   );

@@ -1,24 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { generateSecret } from '../relay/token';
+import { api } from './api';
 import { startBrowserApp, startRelay, tempDataDir } from './app-process';
 import { go } from './scenario';
 import { startSmtpSink } from './smtp-sink';
 
 const PERSON_UA = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Thunderbird/128.3.0';
 const FILLERS = 60;
-
-/** A call from outside the page, as another window or the core's own timers would make a change. */
-async function api(appUrl: string, name: string, input: unknown) {
-  const token = new URL(appUrl).hash.replace('#token=', '');
-  const res = await fetch(new URL(`/api/call/${name}`, appUrl), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { ok: boolean; value: unknown };
-  expect(body).toMatchObject({ ok: true });
-  return body.value;
-}
 
 test('an open synced while the Outbox is open shows in its row and in Show details without a reload, keeping scroll and the open email', async ({ page }) => {
   const secret = generateSecret();
@@ -55,7 +43,7 @@ test('an open synced while the Outbox is open shows in its row and in Show detai
     const openUrl = page.url();
     await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
 
-    // The client opens it; the core pulls the relay (as its timer would), from outside the page.
+    // The client opens it; the core pulls the relay (as its timer would), called from outside the page.
     expect((await fetch(pixel!, { headers: { 'user-agent': PERSON_UA } })).status).toBe(200);
     await api(app.url, 'tracking.syncNow', {});
     const synced = Date.now();

@@ -16,6 +16,7 @@ async function main() {
     rendererDir: process.env.OUTPOST_RENDERER_DIR ?? path.join(__dirname, '..', 'renderer'),
     port: process.env.OUTPOST_PORT ? Number(process.env.OUTPOST_PORT) : 0,
     token: process.env.OUTPOST_TOKEN || undefined,
+    live: { subscribe: core.live.subscribe },
   });
   console.log(`Outpost (browser mode) data: ${dataDir}`);
   // Secrets sealed with a key this folder no longer has: say so; Preferences asks for them again.

@@ -12,6 +12,8 @@ import type { SecretBox } from './secrets/secret-box';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, contentType, isAppUrl, resolveAppFile } from './shell/app-protocol';
 import { allowNavigation, windowOpenPolicy } from './shell/navigation';
 import { allowPermission } from './shell/permissions';
+import { CALL_CHANNEL } from './shell/ipc-bridge';
+import { forwardLive } from './shell/live-ipc';
 
 app.setName('Outpost');
 // As in browser mode: a rejection nobody handled is logged; the app and its queue keep running.
@@ -77,6 +79,7 @@ function createWindow() {
       spellcheck: true,
     },
   });
+  if (core) forwardLive(core.live.subscribe, window.webContents);
   void window.loadURL(APP_INDEX_URL);
 }
 
@@ -123,7 +126,7 @@ if (!app.requestSingleInstanceLock()) {
       done({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
     });
     const handlers = core.handlers;
-    ipcMain.handle('outpost:call', (event, name: unknown, input: unknown) => {
+    ipcMain.handle(CALL_CHANNEL, (event, name: unknown, input: unknown) => {
       // Only our own page may call the core.
       if (!isAppUrl(event.senderFrame?.url)) return { ok: false, error: { code: 'unauthorized', message: 'not the app window' } };
       return invoke(handlers, String(name), input);

@@ -1,9 +1,5 @@
 // Exposes the app API to the sandboxed renderer as `window.outpost`, and nothing else.
 import { contextBridge, ipcRenderer } from 'electron';
-import type { OutpostBridge } from '../main/api/contract';
+import { ipcBridge } from '../main/shell/ipc-bridge';
 
-const bridge: OutpostBridge = {
-  call: (name, input) => ipcRenderer.invoke('outpost:call', name, input),
-};
-
-contextBridge.exposeInMainWorld('outpost', bridge);
+contextBridge.exposeInMainWorld('outpost', ipcBridge(ipcRenderer));

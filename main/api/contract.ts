@@ -368,9 +368,21 @@ export interface ApiErrorBody {
 /** What every transport carries back: never a thrown exception across the boundary. */
 export type ApiResult<T = unknown> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
 
+/** What a live event tells the UI to read again (`main/live/`). */
+export const LIVE_VIEWS = ['outbox', 'details', 'failed', 'notices', 'mailbox', 'dispatches', 'dashboard', 'contacts'] as const;
+export type LiveView = (typeof LIVE_VIEWS)[number];
+
+/** Changes in the core, gathered over a fraction of a second: the views to read again and the emails concerned (null: too many to list, or unknown). */
+export interface LiveEvent {
+  views: LiveView[];
+  emailIds: number[] | null;
+}
+
 /** What preload exposes as `window.outpost`, and the browser bridge imitates. */
 export interface OutpostBridge {
   call(name: string, input: unknown): Promise<ApiResult>;
+  /** Hears every live event until the returned function is called. */
+  subscribe(listener: (event: LiveEvent) => void): () => void;
 }
 
 export function isCallName(name: string): name is CallName {

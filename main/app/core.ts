@@ -29,6 +29,8 @@ import { reportsView } from '../mailbox/reports-view';
 import { failedList } from '../failed/failed-list';
 import { failureNotice } from '../failed/failure-notice';
 import { suppressions } from '../failed/suppressions';
+import { liveBus, type LiveBus } from '../live/live-bus';
+import { watchChanges } from '../live/change-triggers';
 
 /** How often relay events are pulled while the app runs (plus on focus and "Sync now"). */
 const SYNC_INTERVAL_MS = 5 * 60_000;
@@ -47,19 +49,24 @@ export interface Core {
   db: Db;
   handlers: Handlers;
   watcher: MailboxWatcher;
+  /** What changed, for the UI's live views (SSE in browser mode, IPC in Electron). */
+  live: Pick<LiveBus, 'subscribe'>;
   close(): Promise<void>;
 }
 
 /** The app without any window: database, stores and the contract's handlers. Plain Node. */
 export function createCore(options: CoreOptions): Core {
   const db = openDatabase(options.dataDir, options);
+  const live = liveBus();
+  watchChanges(db, live.publish);
   const contacts = contactsStore(db);
   const shoots = shootsStore(db);
   const preferences = preferencesStore(db, options.secretBox(options.dataDir));
   const settings = () => preferences.withSecrets();
   const checks = setupChecks(db);
   const targets = () => setupTargets(preferences.get());
-  const watcher = mailboxWatcher({ db, settings: () => settings().imap, ...options.watcher });
+  // The watcher's connection state lives in memory, not in a table: it says when it changes.
+  const watcher = mailboxWatcher({ db, settings: () => settings().imap, onChange: () => live.publish({ views: ['mailbox'] }), ...options.watcher });
   const dashboard = dashboardStore(db, () => watcher.status());
   const failed = failedList(db);
   const failures = failureNotice(db);
@@ -162,7 +169,9 @@ export function createCore(options: CoreOptions): Core {
     db,
     handlers,
     watcher,
+    live,
     async close() {
+      live.close();
       await watcher.stop();
       relaySync.stop();
       merges.stopQueuing();

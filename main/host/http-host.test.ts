@@ -3,6 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempCore, tempDir } from '../test/temp-core';
+import { invoke } from '../api/invoke';
 import { startHttpHost, type RunningHost } from './http-host';
 
 let host: RunningHost;
@@ -99,5 +100,66 @@ describe('loopback host', () => {
     expect((await request({ path: '/some/route' })).body).toContain('<title>Outpost</title>');
     const escape = await request({ path: `/..%2f${path.basename(core.dataDir)}%2fnot-public.txt` });
     expect(escape.body).not.toContain('private');
+  });
+});
+
+describe('live stream (server-sent events)', () => {
+  /** Opens /api/live and collects its text as it arrives; `close` hangs up like a closed page. */
+  function follow(target: RunningHost, token = target.token) {
+    const url = new URL(target.url);
+    let text = '';
+    return new Promise<{ status: number; body: () => string; type: string | undefined; close: () => void }>((resolve, reject) => {
+      const req = http.get({ host: url.hostname, port: url.port, path: '/api/live', headers: { authorization: `Bearer ${token}` } }, (res) => {
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        resolve({ status: res.statusCode!, body: () => text, type: res.headers['content-type'], close: () => req.destroy() });
+      });
+      req.on('error', (err) => (text.length ? undefined : reject(err)));
+    });
+  }
+  const waitFor = async (check: () => boolean) => {
+    for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(check()).toBe(true);
+  };
+
+  it('is refused without the launch token, carries each change to the token holder, and frees its place when the page closes', async () => {
+    const live = await startHttpHost({ handlers: core.handlers, rendererDir, log: { error: () => {} }, live: { subscribe: core.live.subscribe, maxClients: 1 } });
+    try {
+      const refused = await follow(live, 'nope');
+      expect(refused.status).toBe(401);
+      await waitFor(() => refused.body().includes('unauthorized'));
+
+      const page = await follow(live);
+      expect(page.status).toBe(200);
+      expect(page.type).toContain('text/event-stream');
+      await invoke(core.handlers, 'contacts.create', { name: 'Live Lou' });
+      await waitFor(() => page.body().includes('data: '));
+      const event = JSON.parse(/^data: (.+)$/m.exec(page.body())![1]!);
+      expect(event).toEqual({ views: ['contacts', 'dashboard'], emailIds: [] });
+
+      // One place only: a second page is told so; once the first closes, the place is free again.
+      expect((await follow(live)).status).toBe(503);
+      page.close();
+      let again = await follow(live);
+      for (let i = 0; i < 50 && again.status === 503; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        again = await follow(live);
+      }
+      expect(again.status).toBe(200);
+      again.close();
+    } finally {
+      await live.close();
+    }
+  });
+
+  it('sends a keep-alive comment while nothing changes', async () => {
+    const live = await startHttpHost({ handlers: core.handlers, rendererDir, log: { error: () => {} }, live: { subscribe: core.live.subscribe, keepAliveMs: 30 } });
+    try {
+      const page = await follow(live);
+      await waitFor(() => page.body().includes(': keep-alive'));
+      page.close();
+    } finally {
+      await live.close();
+    }
   });
 });

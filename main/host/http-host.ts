@@ -5,6 +5,7 @@ import { invoke, type Handlers, type InvokeLog } from '../api/invoke';
 import type { ApiResult } from '../api/contract';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { serveStatic } from './static-files';
+import { liveStream, type LiveStreamOptions } from './live-stream';
 
 export interface HostOptions {
   handlers: Handlers;
@@ -14,6 +15,8 @@ export interface HostOptions {
   token?: string;
   maxBodyBytes?: number;
   log?: InvokeLog;
+  /** The core's live events, served as server-sent events at /api/live. */
+  live?: LiveStreamOptions;
 }
 
 export interface RunningHost {
@@ -25,6 +28,7 @@ export interface RunningHost {
 }
 
 const API_PREFIX = '/api/call/';
+const LIVE_PATH = '/api/live';
 /** How much of a refused body is read and dropped so its sender sees the answer. */
 const MAX_DRAIN_BYTES = 256 * 1024 * 1024;
 
@@ -41,6 +45,11 @@ export async function startHttpHost(options: HostOptions): Promise<RunningHost> 
   let port = 0;
 
   const log = options.log ?? console;
+  const live = options.live && liveStream(options.live);
+  const authorized = (req: IncomingMessage) => {
+    const auth = Buffer.from(req.headers.authorization ?? '');
+    return auth.length === expected.length && crypto.timingSafeEqual(auth, expected);
+  };
   const server = http.createServer((req, res) => {
     res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
     res.setHeader('x-content-type-options', 'nosniff');
@@ -56,6 +65,13 @@ export async function startHttpHost(options: HostOptions): Promise<RunningHost> 
       });
       return;
     }
+    if (live && url.split('?')[0] === LIVE_PATH) {
+      // The same launch token as every call: fetch() sends it (EventSource could not).
+      if (req.method !== 'GET') return void drainAndReply(req, res, 405, failure('unknown_call', 'the live stream is a GET request'));
+      if (!authorized(req)) return void drainAndReply(req, res, 401, failure('unauthorized', 'missing or wrong launch token: open the URL that `npm start` printed'));
+      if (!live.open(res)) drainAndReply(req, res, 503, failure('internal', 'too many pages are following live changes: close another Outpost tab'));
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') return void drainAndReply(req, res, 405, failure('unknown_call', 'only GET and HEAD outside /api/call/'));
     serveStatic(options.rendererDir, url, res, req.method === 'HEAD');
   });
@@ -69,8 +85,7 @@ export async function startHttpHost(options: HostOptions): Promise<RunningHost> 
 
   async function handleCall(req: IncomingMessage, res: ServerResponse, rawName: string) {
     if (req.method !== 'POST') return drainAndReply(req, res, 405, failure('unknown_call', 'calls are POST requests'));
-    const auth = Buffer.from(req.headers.authorization ?? '');
-    if (auth.length !== expected.length || !crypto.timingSafeEqual(auth, expected)) {
+    if (!authorized(req)) {
       return drainAndReply(req, res, 401, failure('unauthorized', 'missing or wrong launch token: open the URL that `npm start` printed'));
     }
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {

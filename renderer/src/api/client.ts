@@ -1,4 +1,4 @@
-import type { ApiErrorBody, CallInput, CallName, CallOutput, OutpostBridge } from '../../../main/api/contract';
+import type { ApiErrorBody, CallInput, CallName, CallOutput, LiveEvent, OutpostBridge } from '../../../main/api/contract';
 import { httpBridge } from './http-bridge';
 
 declare global {
@@ -25,3 +25,6 @@ export async function call<K extends CallName>(name: K, input: CallInput<K>): Pr
   if (!result.ok) throw new CallError(result.error);
   return result.value as CallOutput<K>;
 }
+
+/** Hears the core's live events (renderer/src/live/ turns them into refreshes). */
+export const subscribeLive = (listener: (event: LiveEvent) => void): (() => void) => bridge.subscribe(listener);

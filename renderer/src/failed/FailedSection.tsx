@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { call } from '../api/client';
+import { useLiveVersion } from '../live/use-live';
 import { navigate } from '../routes';
 import { EmailDetails } from '../outbox/EmailDetails';
 import { FailedTable } from './FailedTable';
@@ -9,6 +10,7 @@ import { UnmatchedReports } from './UnmatchedReports';
 export function FailedSection({ selected }: { selected: string | null }) {
   const [version, setVersion] = useState(0);
   const changed = () => setVersion((v) => v + 1);
+  const live = useLiveVersion(['failed']);
   useEffect(() => {
     void call('failed.seen', {}).catch(() => {});
   }, []);
@@ -18,9 +20,9 @@ export function FailedSection({ selected }: { selected: string | null }) {
         <h1>Failed</h1>
         <button type="button" onClick={changed}>Refresh</button>
       </div>
-      <FailedTable version={version} onChanged={changed} />
+      <FailedTable version={version + live} onChanged={changed} />
       <h2>Unmatched reports</h2>
-      <UnmatchedReports version={version} />
+      <UnmatchedReports version={version + live} />
       {selected && <EmailDetails key={selected} id={Number(selected)} onClose={() => (navigate('failed'), changed())} />}
     </section>
   );

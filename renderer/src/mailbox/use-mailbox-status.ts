@@ -2,12 +2,14 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MailboxStatus } from '../../../main/api/contract';
 import { call, type CallError } from '../api/client';
 import { asCallError } from '../api/use-call';
+import { useLive } from '../live/use-live';
 
 const EVERY_MS = 2000;
 
 /**
- * The watcher's state, read again every 2 s while the page is visible (there is no event stream
- * yet). The next read is planned when the last one answered, so slow answers never pile up.
+ * The watcher's state, read at once when the core says it changed, and every 2 s while the page
+ * is visible: the message counts down ("Reconnecting in 8 s") with no change to announce it.
+ * The next read is planned when the last one answered, so slow answers never pile up.
  * `checkNow` asks the core to look at once and shows what it answers.
  */
 export function useMailboxStatus(initial?: MailboxStatus) {
@@ -15,6 +17,8 @@ export function useMailboxStatus(initial?: MailboxStatus) {
   const [error, setError] = useState<CallError>();
   const [checking, setChecking] = useState(false);
   const live = useRef(true);
+  const readNow = useRef(() => {});
+  useLive(['mailbox'], () => readNow.current());
 
   useEffect(() => {
     live.current = true;
@@ -33,6 +37,7 @@ export function useMailboxStatus(initial?: MailboxStatus) {
         if (live.current) timer = setTimeout(read, EVERY_MS);
       });
     };
+    readNow.current = read;
     read();
     document.addEventListener('visibilitychange', read);
     return () => {

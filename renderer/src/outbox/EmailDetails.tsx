@@ -3,6 +3,7 @@ import type { EmailDetails as Details } from '../../../main/api/contract';
 import { call } from '../api/client';
 import { asCallError, useCall } from '../api/use-call';
 import { ErrorBanner } from '../components/form';
+import { useLive } from '../live/use-live';
 import { RecipientReports } from '../reports/RecipientReports';
 import { previewDoc } from './email-preview';
 
@@ -20,6 +21,7 @@ const fullTime = (ms: number | null) => (ms === null ? '' : new Date(ms).toLocal
 
 export function EmailDetails({ id, onClose }: { id: number; onClose: () => void }) {
   const details = useCall('outbox.details', { id });
+  useLive(['details'], details.reload, id);
   const [actionError, setActionError] = useState<Error>();
   const d = details.data;
   // Sanitized once per loaded email, not on every render.

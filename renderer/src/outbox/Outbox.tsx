@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ErrorBanner } from '../components/form';
+import { useLiveVersion } from '../live/use-live';
 import { href, navigate } from '../routes';
 import { EmailDetails } from './EmailDetails';
 import { OutboxTable } from './OutboxTable';
@@ -10,6 +11,7 @@ import './outbox.css';
 export function Outbox({ selected, query }: { selected: string | null; query: URLSearchParams }) {
   const [version, setVersion] = useState(0);
   const saved = useOutboxView(query);
+  const live = useLiveVersion(['outbox']);
   const all = saved.period === 'all';
   return (
     <section className="outbox-section">
@@ -26,7 +28,7 @@ export function Outbox({ selected, query }: { selected: string | null; query: UR
       {/* Show details opens over the table, never over the toolbar above. */}
       <div className="outbox-body">
         {saved.ready && (
-          <OutboxTable scope={all ? { kind: 'all' } : { kind: 'recent', days: 90 }} height="calc(100vh - 230px)" version={version} view={saved.view} onViewChange={saved.setView} />
+          <OutboxTable scope={all ? { kind: 'all' } : { kind: 'recent', days: 90 }} height="calc(100vh - 230px)" version={version + live} view={saved.view} onViewChange={saved.setView} />
         )}
         {selected && <EmailDetails key={`${selected}.${version}`} id={Number(selected)} onClose={() => navigate('outbox')} />}
       </div>

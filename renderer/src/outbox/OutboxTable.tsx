@@ -29,7 +29,7 @@ const ROW_HEIGHT = 34;
  * happen in the core (react-table runs in manual mode), so 100,000 emails cost what 100 do.
  */
 /**
- * `version`: bump it to read the rows again (after a sync). `view` and `onViewChange`: the sort,
+ * `version`: bump it to read the rows again in place (a sync, a live change): rows stay until their new read arrives. `view` and `onViewChange`: the sort,
  * filters and search when the caller keeps them (the Outbox saves them); without, the table does.
  */
 export function OutboxTable({ scope, height, hidden = [], version = 0, ...controlled }: {
@@ -46,6 +46,7 @@ export function OutboxTable({ scope, height, hidden = [], version = 0, ...contro
   const [error, setError] = useState<Error>();
   const [, setVersion] = useState(0);
   const blocks = useRef(new Map<number, OutboxRow[]>());
+  const stale = useRef(new Map<number, OutboxRow[]>());
   const pending = useRef(new Set<number>());
   const scroller = useRef<HTMLDivElement>(null);
 
@@ -76,6 +77,7 @@ export function OutboxTable({ scope, height, hidden = [], version = 0, ...contro
       (page) => {
         if (key !== queryKeyRef.current) return; // an answer to a query the user has left
         blocks.current.set(block, page.rows);
+        stale.current.delete(block);
         pending.current.delete(block);
         setTotal(page.total);
         setVersion((v) => v + 1);
@@ -91,12 +93,17 @@ export function OutboxTable({ scope, height, hidden = [], version = 0, ...contro
   const lastVersion = useRef(version);
   useEffect(() => {
     queryKeyRef.current = queryKey;
+    const refresh = version !== lastVersion.current;
+    lastVersion.current = version;
+    // A new query starts empty at the top; a refresh keeps the rows on show (and so the scroll) as stale.
+    stale.current = refresh ? new Map([...stale.current, ...blocks.current]) : new Map();
     blocks.current.clear();
     pending.current.clear();
     setError(undefined);
-    setTotal(null);
-    if (version === lastVersion.current) scroller.current?.scrollTo({ top: 0 });
-    lastVersion.current = version;
+    if (!refresh) {
+      setTotal(null);
+      scroller.current?.scrollTo({ top: 0 });
+    }
     load(0, queryKey);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [queryKey]);
@@ -115,7 +122,7 @@ export function OutboxTable({ scope, height, hidden = [], version = 0, ...contro
   });
 
   const windowRows: OutboxCell[] = [];
-  for (let i = first; i <= last; i++) windowRows.push(blocks.current.get(Math.floor(i / BLOCK))?.[i % BLOCK] ?? { id: null, index: i });
+  for (let i = first; i <= last; i++) windowRows.push((blocks.current.get(Math.floor(i / BLOCK)) ?? stale.current.get(Math.floor(i / BLOCK)))?.[i % BLOCK] ?? { id: null, index: i });
 
   const table = useReactTable<OutboxCell>({
     data: windowRows,

@@ -1,5 +1,6 @@
 import { call } from '../api/client';
 import { useCall } from '../api/use-call';
+import { useLive } from '../live/use-live';
 import { ErrorBanner, formatTime } from '../components/form';
 import { href } from '../routes';
 import { MailboxWatcherPanel } from '../mailbox/MailboxWatcherPanel';
@@ -10,6 +11,8 @@ export function Dashboard() {
   const summary = useCall('dashboard.summary', {});
   const info = useCall('app.info', {});
   const dispatches = useCall('dispatches.list', {});
+  useLive(['dashboard', 'notices', 'mailbox'], summary.reload);
+  useLive(['dispatches'], dispatches.reload);
   const s = summary.data;
   return (
     <section>

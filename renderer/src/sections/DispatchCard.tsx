@@ -1,6 +1,6 @@
-import { useEffect } from 'react';
 import { call } from '../api/client';
 import { useCall } from '../api/use-call';
+import { useLive } from '../live/use-live';
 import { ErrorBanner, formatTime } from '../components/form';
 
 /** The cancel question: how many copies will never leave (those on a connection already may still go). */
@@ -10,14 +10,9 @@ export function cancelText(c: { queued: number; held: number; toQueue: number })
 }
 
 /** One dispatch: its counts over the copies, a progress bar while it sends, and its controls. */
-export function DispatchCard({ id, live = false }: { id: number; live?: boolean }) {
+export function DispatchCard({ id }: { id: number }) {
   const d = useCall('dispatches.get', { id });
-  const sending = d.data?.status === 'sending';
-  useEffect(() => {
-    if (!live || (d.data && !sending && d.data.status !== 'paused')) return;
-    const t = setInterval(d.reload, 1000);
-    return () => clearInterval(t);
-  }, [live, sending, d.data, d.reload]);
+  useLive(['dispatches'], d.reload);
   if (!d.data) return <ErrorBanner error={d.error} />;
   const { counts: c, status } = d.data;
   const sendable = c.total - c.notSent;

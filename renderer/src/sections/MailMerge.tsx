@@ -26,7 +26,7 @@ export function MailMerge() {
   const create = useSubmit('dispatches.create', dispatchInput);
   const trackingBlock = useDefaultTracking((tracking) => setMessage((m) => ({ ...m, tracking })));
 
-  if (dispatchId !== null) return <DispatchCard id={dispatchId} live />;
+  if (dispatchId !== null) return <DispatchCard id={dispatchId} />;
 
   const setF = (patch: Partial<Filter>) => setFilter((f) => ({ ...f, ...patch }));
   const insertField = (name: string) => setMessage((m) => (m.format === 'text' ? { ...m, bodyText: `${m.bodyText}{{${name}}}` } : m));

@@ -7,11 +7,18 @@ import { ErrorBanner } from '../components/form';
 
 const WIDTH = 300;
 const HEIGHT = 120;
+const SECONDS: Record<DispatchActivity['bucket'], number> = { hour: 3600, day: 86_400, week: 7 * 86_400 };
 
 function options(bucket: DispatchActivity['bucket']): uPlot.Options {
+  const half = SECONDS[bucket] / 2;
   return {
-    width: WIDTH, height: HEIGHT, legend: { show: true }, cursor: { y: false },
-    scales: { y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
+    // The caption gives the totals; a legend of hover values would crowd a card.
+    width: WIDTH, height: HEIGHT, legend: { show: false }, cursor: { y: false },
+    scales: {
+      // From the data, half a bucket each side: for a single point uPlot's own min/max span 1000 days.
+      x: { time: true, range: (u) => [(u.data[0][0] ?? 0) - half, (u.data[0].at(-1) ?? 0) + half] },
+      y: { range: (_u, _min, max) => [0, Math.max(1, max)] },
+    },
     axes: [{}, { size: 30, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] }],
     series: [
       { label: bucket },
@@ -35,7 +42,8 @@ export function DispatchChart({ id, version }: { id: number; version: string }) 
   const a = activity.data;
   useEffect(() => {
     if (!a?.points.length || !box.current) return;
-    const data: uPlot.AlignedData = [a.points.map((p) => p.at / 1000), a.points.map((p) => p.opens), a.points.map((p) => p.clicks)];
+    // Each bar stands over the middle of its hour, day or week, not on its start.
+    const data: uPlot.AlignedData = [a.points.map((p) => p.at / 1000 + SECONDS[a.bucket] / 2), a.points.map((p) => p.opens), a.points.map((p) => p.clicks)];
     const plot = new uPlot(options(a.bucket), data, box.current);
     return () => plot.destroy();
   }, [a]);

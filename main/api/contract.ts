@@ -18,6 +18,7 @@ import {
   shootInput,
   failedQuery,
   reportsQuery,
+  activityQuery,
   CONSENTS,
   CONSENT_POLICIES,
   SECURITY,
@@ -223,11 +224,29 @@ export interface MailboxStatus {
 export interface DispatchCounts {
   total: number; queued: number; held: number; sent: number; delivered: number; opened: number; clicked: number;
   bounced: number; softBounced: number; notSent: number; unknown: number;
+  /** Of notSent: never sent for a reason (Failed, Blocked, Duplicate, No Email Selected); cancelled ones are not. */
+  failed: number;
   /** Of notSent: the copies a cancel stopped before they left. */
   cancelled: number;
   /** Contacts of the list not queued yet: a big merge is queued in chunks after create returns. */
   toQueue: number;
 }
+/** Opens and clicks by people (verdicts that count) per bucket of local time, every bucket from the first to the last. */
+export interface DispatchActivity { bucket: 'hour' | 'day' | 'week'; points: { at: number; opens: number; clicks: number }[] }
+
+export type ActivityKind = 'email_sent' | 'email_delivered' | 'email_opened' | 'link_clicked' | 'bounced' | 'auto_reply' | 'complaint' | 'deactivated' | 'reactivated';
+/** One line of a contact's timeline. */
+export interface ActivityRow {
+  id: number; kind: ActivityKind; at: number;
+  /** The email it is about, or null (a reactivation, or an email since deleted). */
+  emailId: number | null; subject: string | null;
+  /** In words: the subject, the email program, the link, the bounce reason. */
+  detail: string;
+  /** Opens and clicks: a person (or a mail proxy fetching for one) or a machine, with the verdict; null for other kinds. */
+  by: 'person' | 'machine' | null; verdict: string | null;
+}
+export interface ActivityPage { rows: ActivityRow[]; total: number }
+
 export interface DispatchSummary { id: number; name: string; subject: string; status: string; createdAt: number; counts: DispatchCounts }
 export interface DispatchPreview {
   count: number;
@@ -300,6 +319,8 @@ export const calls = {
   'contacts.create': call(contactInput, returns<Contact>()),
   'contacts.update': call(contactInput.extend({ id }), returns<Contact>()),
   'contacts.delete': call(byId, returns<{ deleted: boolean }>()),
+  /** The contact's timeline, newest first. */
+  'contacts.activity': call(activityQuery, returns<ActivityPage>()),
 
   'shoots.list': call(search, returns<Shoot[]>()),
   'shoots.get': call(byId, returns<Shoot>()),
@@ -329,6 +350,7 @@ export const calls = {
   'dispatches.pause': call(byId, returns<DispatchSummary>()),
   'dispatches.resume': call(byId, returns<DispatchSummary>()),
   'dispatches.cancel': call(byId, returns<DispatchSummary>()),
+  'dispatches.activity': call(byId, returns<DispatchActivity>()),
 
   'failed.list': call(failedQuery, returns<FailedPage>()),
   /** The Failed section was looked at: its notice clears. */

@@ -174,6 +174,12 @@ export const reportsQuery = z.object({
   limit: z.number().int().min(1).max(500).default(100),
 });
 
+export const activityQuery = z.object({
+  contactId: id,
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+
 /** A recipient as compose sends it: a contact (its address for the purpose is looked up) or a typed address. */
 export const recipientInput = z.object({
   contactId: id.optional(),

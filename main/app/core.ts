@@ -31,6 +31,8 @@ import { failureNotice } from '../failed/failure-notice';
 import { suppressions } from '../failed/suppressions';
 import { liveBus, type LiveBus } from '../live/live-bus';
 import { watchChanges } from '../live/change-triggers';
+import { contactTimeline } from '../history/contact-timeline';
+import { dispatchActivity } from '../history/dispatch-activity';
 
 /** How often relay events are pulled while the app runs (plus on focus and "Sync now"). */
 const SYNC_INTERVAL_MS = 5 * 60_000;
@@ -80,6 +82,8 @@ export function createCore(options: CoreOptions): Core {
   const merges = dispatches({ ...composeDeps, refresh: emailAggregates(db), onQueued: () => sender.kick(), withdraw: (id) => sender.withdraw(id) });
   const details = outboxDetails(db);
   const outboxView = outboxViewStore(db);
+  const timeline = contactTimeline(db);
+  const dispatchChart = dispatchActivity(db);
   // A blank password in a "test connection" form means: the one already stored.
   const stored = (typed: string | undefined, kept: string) => (typed === undefined || typed === '' ? kept : typed);
   const queued = <T>(result: T) => {
@@ -97,6 +101,7 @@ export function createCore(options: CoreOptions): Core {
     'contacts.create': (input) => contacts.create(input),
     'contacts.update': ({ id, ...input }) => contacts.update(id, input),
     'contacts.delete': ({ id }) => ({ deleted: contacts.delete(id) }),
+    'contacts.activity': (query) => timeline(query),
 
     'shoots.list': ({ search }) => shoots.list(search),
     'shoots.get': ({ id }) => shoots.get(id),
@@ -128,6 +133,7 @@ export function createCore(options: CoreOptions): Core {
     'dispatches.pause': ({ id }) => merges.pause(id),
     'dispatches.resume': ({ id }) => queued(merges.resume(id)),
     'dispatches.cancel': ({ id }) => merges.cancel(id),
+    'dispatches.activity': ({ id }) => dispatchChart(id),
 
     'failed.list': (query) => failed(query),
     'failed.seen': () => failures.seen(Date.now()),

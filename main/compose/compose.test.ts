@@ -79,11 +79,24 @@ describe('dispatches', () => {
     // The true number of copies: one of the three contacts has no address, one shares Ann's.
     expect(merge.preview(dispatchInput.shape.filter.parse({ purpose: 'newsletter' }))).toMatchObject({ count: 3, copies: 1, withoutAddress: 1, notSent: { Duplicate: 1, 'No Email Selected': 1 } });
     const d = merge.create(dispatchInput.parse({ filter: { purpose: 'newsletter' }, subject: 'Spring minis for {{first_name}}', bodyText: 'Hi {{first_name}}!', tracking: 'off' }));
-    expect(d).toMatchObject({ name: 'Spring minis for {{first_name}} · 1970-01-01', status: 'sending', counts: { total: 3, queued: 1, notSent: 2 } });
+    // Named without the unfilled field, and the day it went.
+    expect(d).toMatchObject({ name: expect.stringMatching(/^Spring minis for · \d{4}-\d{2}-\d{2}$/), status: 'sending', counts: { total: 3, queued: 1, notSent: 2, failed: 2 } });
     expect(db.prepare('SELECT subject, body_text AS text FROM emails ORDER BY id').all()).toEqual([
       { subject: 'Spring minis for Ann', text: 'Hi Ann!' }, { subject: 'Spring minis for Ann', text: 'Hi Ann!' }, { subject: 'Spring minis for Bo', text: 'Hi Bo!' },
     ]);
     expect(db.prepare('SELECT status FROM recipients ORDER BY id').all().map((r) => (r as { status: string }).status)).toEqual(['Unsent', 'Duplicate', 'No Email Selected']);
+  });
+
+  it('count each copy once per number it belongs to: an opened copy was also delivered and sent; never-sent ones are failed unless cancelled', () => {
+    const { db, add, merge } = setup();
+    const statuses = ['Sent', 'Delivered', 'Opened', 'Opened', 'Bounced', 'Soft Bounced', 'Failed', 'Blocked', 'Cancelled', 'Unsent'];
+    statuses.forEach((_, i) => add(`C${i}`, `c${i}@example.com`, ['newsletter']));
+    const d = merge.create(dispatchInput.parse({ filter: {}, subject: 'News', bodyText: 'x', tracking: 'off' }));
+    const set = db.prepare(`UPDATE recipients SET status = ?, clicks = ?, send_state = CASE WHEN ? IN ('Failed', 'Blocked', 'Cancelled') THEN 'none' ELSE 'done' END WHERE id = ?`);
+    statuses.forEach((s, i) => set.run(s, i === 3 ? 2 : 0, s, i + 1));
+    expect(merge.summary(d.id).counts).toMatchObject({
+      total: 10, sent: 6, delivered: 3, opened: 2, clicked: 1, bounced: 1, softBounced: 1, failed: 2, cancelled: 1, notSent: 3,
+    });
   });
 
   it('pause holds what is not sent, resume releases it, cancel marks it Cancelled (never sent)', () => {

@@ -1,6 +1,7 @@
 import type { DispatchCounts, DispatchPreview, DispatchSummary } from '../api/contract';
 import { ApiError, notFound } from '../api/errors';
 import { unknownFields } from '../domain/merge-fields';
+import { dispatchName } from '../domain/dispatch-name';
 import { noticeBoard } from '../store/notices';
 import { prepareAll } from '../store/prepare';
 import { checkRecipients } from '../domain/recipient-checks';
@@ -12,8 +13,8 @@ import { cancelledCopy } from '../send/outbox-store';
 
 const SQL = {
   insert: `INSERT INTO dispatches (name, subject, filter, merge_input, to_queue, status, created_at, started_at) VALUES (?, ?, ?, ?, ?, 'sending', ?, ?)`,
-  get: `SELECT id, name, subject, status, created_at AS createdAt, to_queue AS toQueue FROM dispatches WHERE id = ?`,
-  list: `SELECT id, name, subject, status, created_at AS createdAt FROM dispatches ORDER BY created_at DESC LIMIT ?`,
+  get: `SELECT id, subject, status, created_at AS createdAt, to_queue AS toQueue FROM dispatches WHERE id = ?`,
+  list: `SELECT id FROM dispatches ORDER BY created_at DESC LIMIT ?`,
   counts: `
     SELECT count(*) AS total,
       sum(r.send_state IN ('queued', 'sending')) AS queued,
@@ -26,6 +27,7 @@ const SQL = {
       sum(r.status = 'Bounced') AS bounced,
       sum(r.status = 'Soft Bounced') AS softBounced,
       sum(r.send_state = 'none') AS notSent,
+      sum(r.status IN ('Failed', 'Blocked', 'Duplicate', 'No Email Selected')) AS failed,
       sum(r.status = 'Cancelled') AS cancelled
     FROM recipients r JOIN emails e ON e.id = r.email_id WHERE e.dispatch_id = ?`,
   setStatus: `UPDATE dispatches SET status = ?, finished_at = CASE WHEN ? IN ('done', 'cancelled') THEN ? END WHERE id = ?`,
@@ -56,9 +58,11 @@ export function dispatches(deps: QueueDeps & {
   const notice = noticeBoard(deps.db);
 
   function summary(id: number): DispatchSummary {
-    const row = q.get.get(id) as (Omit<DispatchSummary, 'counts'> & { toQueue: number }) | undefined;
+    const row = q.get.get(id) as (Omit<DispatchSummary, 'counts' | 'name'> & { toQueue: number }) | undefined;
     if (!row) throw notFound('Dispatch', id);
-    const { toQueue, ...d } = row;
+    const { toQueue, ...rest } = row;
+    // Named when read, so dispatches stored before the name dropped unfilled fields read right too.
+    const d = { ...rest, name: dispatchName(rest.subject, rest.createdAt) };
     const raw = q.counts.get(id) as Record<Exclude<keyof DispatchCounts, 'toQueue'>, number | null>;
     const counts = { ...Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v ?? 0])), toQueue } as DispatchCounts;
     // A dispatch is done once nothing of it waits to be queued or sent; computed here so no sender has to know.
@@ -81,8 +85,7 @@ export function dispatches(deps: QueueDeps & {
     const ctx = sendContext(deps.settings(), input.tracking, at);
     const toQueue = list.count(input.filter);
     if (toQueue === 0) throw new ApiError('invalid_input', 'No contact matches this list.', [{ path: 'filter', message: 'no contacts' }]);
-    const name = `${input.subject} · ${new Date(at).toISOString().slice(0, 10)}`;
-    const id = Number(q.insert.run(name, input.subject, JSON.stringify(input.filter), JSON.stringify(input), toQueue, at, at).lastInsertRowid);
+    const id = Number(q.insert.run(dispatchName(input.subject, at), input.subject, JSON.stringify(input.filter), JSON.stringify(input), toQueue, at, at).lastInsertRowid);
     return { run: queue.first(id, input, ctx, toQueue), created: summary(id) };
   });
 

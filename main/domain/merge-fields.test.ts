@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillTemplate, firstName, unknownFields } from './merge-fields';
+import { fillTemplate, firstName, unknownFields, withoutFields } from './merge-fields';
 
 describe('merge fields', () => {
   it('fill known fields, leave unknown ones visible, and escape values in HTML', () => {
@@ -10,5 +10,13 @@ describe('merge fields', () => {
   });
   it('name unknown fields once each', () => {
     expect(unknownFields('{{first_name}} {{frist_name}} {{frist_name}} {{x}}')).toEqual(['frist_name', 'x']);
+  });
+  it('read a template without its fields, taking the punctuation and spaces they leave', () => {
+    expect(withoutFields('Hi {{first_name}}, spring minis are open!')).toBe('Hi, spring minis are open!');
+    expect(withoutFields('{{first_name}}, your gallery')).toBe('your gallery');
+    expect(withoutFields('News for {{ name }} ({{company}})')).toBe('News for');
+    expect(withoutFields('{{first_name}} {{company}}: {{shoot_title}}, {{shoot_date}}, booked')).toBe('booked');
+    expect(withoutFields('Plain subject')).toBe('Plain subject');
+    expect(withoutFields('{{first_name}}')).toBe('');
   });
 });

@@ -32,3 +32,19 @@ export function fillTemplate(template: string, values: MergeValues, html: boolea
 }
 
 export const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? '';
+
+/**
+ * A template read without its fields, for names shown before any contact fills them (a dispatch
+ * card): "Hi {{first_name}}, spring minis!" → "Hi, spring minis!". The punctuation and spaces a
+ * removed field leaves behind go with it.
+ */
+export function withoutFields(template: string): string {
+  return template
+    .replace(FIELD, ' ')
+    .replace(/\s+([,.;:!?)])/g, '$1')
+    .replace(/([(])\s+/g, '$1')
+    .replace(/\(\)/g, '')
+    .replace(/([,;:])(?:\s*[,;:])+/g, '$1')
+    .replace(/^[\s,;:.!?-]+|[\s,;:-]+$/g, '')
+    .replace(/\s+/g, ' ');
+}

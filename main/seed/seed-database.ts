@@ -46,6 +46,8 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedResult {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     event: db.prepare(`INSERT INTO tracking_events (source, source_id, email_id, recipient_id, kind, at, ip, user_agent, method, link_index, url, verdict, program)
       VALUES ('seed', ?, ?, ?, ?, ?, ?, ?, 'GET', ?, ?, ?, ?)`),
+    // The contacts' timelines, as the sender, the mailbox watcher and the relay sync write them.
+    activity: db.prepare('INSERT INTO activities (contact_id, kind, at, email_id, recipient_id, detail, verdict) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     // The Outbox's search column, as compose writes it.
     search: db.prepare('UPDATE emails SET search = ? WHERE id = ?'),
     recipientViews: db.prepare('UPDATE recipients SET first_viewed_at = ?, last_viewed_at = ?, clicks = ?, last_program = ? WHERE id = ?'),
@@ -122,6 +124,10 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedResult {
           row.reason, tracked ? 1 : 0, sent ? 1 : 0, sent ? createdAt + 2000 : null, sent ? '250 2.0.0 Ok: queued' : null,
           null, null, row.views, 0, null, createdAt).lastInsertRowid);
         recipientsMade++;
+        const said = (kind: string, at: number, detail: string, verdict: string | null = null) => ins.activity.run(row.contact.id, kind, at, emailId, recipientId, detail, verdict);
+        if (sent && row.status !== 'Failed' && row.status !== 'Blocked') said('email_sent', createdAt + 2000, subject);
+        if (row.status === 'Delivered') said('email_delivered', createdAt + 60_000, 'delivered');
+        if (row.status === 'Bounced' || row.status === 'Soft Bounced') said('bounced', createdAt + 60_000, row.reason);
         if (row.views === 0) continue;
         let at = createdAt + r.int(60_000, 3 * DAY);
         let program = '';
@@ -130,6 +136,7 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedResult {
           program = p.program;
           at = Math.min(at, now - (row.views - v) * 1000); // the newest emails' opens must not lie in the future
           ins.event.run(`${recipientId}.${v}`, emailId, recipientId, 'open', at, `192.0.2.${r.int(1, 254)}`, p.ua, null, null, p.verdict, p.program);
+          said('email_opened', at, p.program, p.verdict);
           events++;
           row.first ??= at;
           row.last = at;
@@ -137,6 +144,7 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedResult {
         }
         if (tracking === 'opens_clicks' && r.chance(0.3)) {
           ins.event.run(`${recipientId}.c`, emailId, recipientId, 'click', at, `192.0.2.${r.int(1, 254)}`, PROGRAMS[0]!.ua, 0, 'https://studio.example/gallery', 'person', 'Apple Mail');
+          said('link_clicked', at, 'https://studio.example/gallery', 'person');
           events++;
           row.clicks = 1;
         }

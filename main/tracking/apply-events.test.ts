@@ -39,8 +39,8 @@ describe('eventApplier', () => {
     expect(emailRow(f.db, f.emailId)).toMatchObject({ viewed: 'Read', totalViews: 1, firstViewedAt: SENT + HOUR, lastProgram: 'Apple Mail' });
     const event = f.db.prepare(`SELECT verdict, program FROM tracking_events`).get();
     expect(event).toEqual({ verdict: 'person', program: 'Apple Mail' });
-    expect(f.db.prepare(`SELECT contact_id AS contactId, kind, detail FROM activities`).all()).toEqual([
-      { contactId: f.contactId, kind: 'email_opened', detail: 'Apple Mail' },
+    expect(f.db.prepare(`SELECT contact_id AS contactId, kind, detail, verdict FROM activities`).all()).toEqual([
+      { contactId: f.contactId, kind: 'email_opened', detail: 'Apple Mail', verdict: 'person' },
     ]);
   });
 
@@ -77,7 +77,12 @@ describe('eventApplier', () => {
     expect(recipientRow(f.db, f.clientId)).toMatchObject({ status: 'Sent', views: 0, clicks: 0, firstViewedAt: null });
     expect(recipientRow(f.db, f.selfId)).toMatchObject({ status: 'Sent', views: 0 });
     expect(emailRow(f.db, f.emailId)).toMatchObject({ viewed: 'Unread', totalViews: 0 });
-    expect(count(`SELECT count(*) AS n FROM activities`)).toBe(0);
+    // The contact's timeline still shows them, each saying which machine (the self copy has no contact).
+    expect(f.db.prepare(`SELECT kind, verdict, detail FROM activities ORDER BY id`).all()).toEqual([
+      { kind: 'email_opened', verdict: 'privacy_prefetch', detail: 'Apple Mail (Privacy Protection)' },
+      { kind: 'link_clicked', verdict: 'security_scanner', detail: 'https://studio.example/gallery' },
+      { kind: 'link_clicked', verdict: 'security_scanner', detail: 'https://studio.example/prices' },
+    ]);
   });
 
   it('statuses only move forward: Delivered becomes Opened; a never-sent status stays final', () => {

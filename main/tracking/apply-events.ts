@@ -1,6 +1,6 @@
 // Applies one page of relay events to the database in one transaction: raw events kept
-// idempotently, verdicts, recipient counts and status, contact activity, email aggregates, and
-// the cursor. A crash mid-sync therefore loses nothing and repeats nothing.
+// idempotently, verdicts, recipient counts and status, contact activity (machines' too, with
+// their verdict), email aggregates, and the cursor. A crash mid-sync therefore loses nothing and repeats nothing.
 import type { Db } from '../db/open-database';
 import { advance, type RecipientStatus } from '../domain/status';
 import { isCounted } from '../domain/views';
@@ -32,7 +32,7 @@ const SQL = {
       last_program = CASE WHEN :isLast THEN :program ELSE last_program END,
       updated_at = :now
     WHERE id = :id`,
-  activity: `INSERT INTO activities (contact_id, kind, at, email_id, recipient_id, detail) VALUES (?, ?, ?, ?, ?, ?)`,
+  activity: `INSERT INTO activities (contact_id, kind, at, email_id, recipient_id, detail, verdict) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   cursor: `
     INSERT INTO relay_sync (source, cursor, last_try_at, last_ok_at, last_error, events_stored)
     VALUES (:source, :cursor, :now, :now, NULL, :stored)
@@ -77,6 +77,11 @@ export function eventApplier(db: Db) {
     // Any fetch of this copy's own signed pixel or link, a machine's too, proves it left.
     if (unknown.settle(target.id, now)) target.status = 'Sent';
     if (isCounted(verdict)) count(target, e, at, program, now);
+    // Machines' events too: the timeline says who it was, while only people's count as views.
+    if (target.contactId !== null) {
+      const detail = e.kind === 'click' ? (e.url ?? '') : program;
+      q.activity.run(target.contactId, e.kind === 'open' ? 'email_opened' : 'link_clicked', at, target.emailId, target.id, detail, verdict);
+    }
     return 'stored';
   }
 
@@ -89,10 +94,6 @@ export function eventApplier(db: Db) {
       first: t.firstViewedAt === null ? at : Math.min(t.firstViewedAt, at), last: isLast ? at : t.lastViewedAt,
       isLast: isLast ? 1 : 0, program, now,
     });
-    if (t.contactId !== null) {
-      const detail = e.kind === 'click' ? (e.url ?? '') : program;
-      q.activity.run(t.contactId, e.kind === 'open' ? 'email_opened' : 'link_clicked', at, t.emailId, t.id, detail);
-    }
   }
 
   return db.transaction((source: string, page: FeedPage, now: number): PageResult => {

@@ -51,6 +51,8 @@ export interface OutboxLinkFilter {
   /** Any of these statuses. */
   statuses?: readonly string[];
   viewed?: string;
+  /** Only copies a person clicked a link in. */
+  clicked?: boolean;
   search?: string;
 }
 
@@ -59,6 +61,7 @@ export function outboxHref(filter: OutboxLinkFilter): string {
   if (filter.dispatchId !== undefined) query.set('dispatch', String(filter.dispatchId));
   if (filter.statuses?.length) query.set('status', filter.statuses.join(','));
   if (filter.viewed) query.set('viewed', filter.viewed);
+  if (filter.clicked) query.set('clicked', '1');
   if (filter.search) query.set('search', filter.search);
   const text = query.toString();
   return `${href('outbox')}${text ? `?${text}` : ''}`;

@@ -10,6 +10,7 @@ import { sql as cancelledAndAttempts } from './008-cancelled-and-attempts';
 import { backfill as searchBackfill, sql as searchColumns } from './009-search-columns';
 import { backfill as sortsBackfill, sql as outboxSorts } from './010-outbox-sorts';
 import { sql as searchIndex } from './011-search-index';
+import { sql as activityVerdict } from './012-activity-verdict';
 
 export interface Migration {
   version: number;
@@ -34,4 +35,5 @@ export const migrations: readonly Migration[] = [
   { version: 9, name: 'search columns folded for every script', sql: searchColumns, backfill: searchBackfill },
   { version: 10, name: 'an index for each Outbox sort; every recipient and the shoot in the search text', sql: outboxSorts, backfill: sortsBackfill },
   { version: 11, name: 'trigram index of the emails search text', sql: searchIndex },
+  { version: 12, name: "activities keep an open's or click's verdict (person or machine)", sql: activityVerdict },
 ];

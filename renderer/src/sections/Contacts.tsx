@@ -3,6 +3,7 @@ import { useCall } from '../api/use-call';
 import { ErrorBanner } from '../components/form';
 import { href } from '../routes';
 import { ContactForm } from './ContactForm';
+import { ContactTimeline } from '../history/ContactTimeline';
 
 export function Contacts({ selected }: { selected: string | null }) {
   const [search, setSearch] = useState('');
@@ -33,6 +34,7 @@ export function Contacts({ selected }: { selected: string | null }) {
       </div>
       <div className="detail-pane">
         {selected ? <ContactForm key={selected} id={selected === 'new' ? null : Number(selected)} justCreated={created === Number(selected)} onChanged={(newId) => (setCreated(newId ?? null), list.reload())} /> : <p className="muted">Choose a contact or create one.</p>}
+        {selected && selected !== 'new' && <ContactTimeline key={selected} contactId={Number(selected)} />}
       </div>
     </section>
   );

@@ -2,6 +2,9 @@ import { call } from '../api/client';
 import { useCall } from '../api/use-call';
 import { useLive } from '../live/use-live';
 import { ErrorBanner, formatTime } from '../components/form';
+import { DispatchChart } from '../history/DispatchChart';
+import { DISPATCH_NUMBERS } from '../history/dispatch-counts';
+import { outboxHref } from '../routes';
 
 /** The cancel question: how many copies will never leave (those on a connection already may still go). */
 export function cancelText(c: { queued: number; held: number; toQueue: number }): string {
@@ -9,7 +12,7 @@ export function cancelText(c: { queued: number; held: number; toQueue: number })
   return `Cancel ${n} cop${n === 1 ? 'y' : 'ies'} not sent yet? They will never be sent; a copy already being handed to the server may still go.`;
 }
 
-/** One dispatch: its counts over the copies, a progress bar while it sends, and its controls. */
+/** One dispatch: its counts over the copies (each a link to those copies), a progress bar while it sends, its opens and clicks over time, and its controls. */
 export function DispatchCard({ id }: { id: number }) {
   const d = useCall('dispatches.get', { id });
   useLive(['dispatches'], d.reload);
@@ -27,14 +30,14 @@ export function DispatchCard({ id }: { id: number }) {
       <progress max={Math.max(expected, 1)} value={done} aria-label="Sending progress" /> <span className="small">{done} / {expected} handed to the server</span>
       {c.toQueue > 0 && <p className="muted small">Queuing {c.toQueue} more…</p>}
       <dl className="counts">
-        <div><dt>Sent</dt><dd>{c.sent}</dd></div>
-        <div><dt>Delivered</dt><dd>{c.delivered}</dd></div>
-        <div><dt>Opened</dt><dd>{c.opened}</dd></div>
-        <div><dt>Clicked</dt><dd>{c.clicked}</dd></div>
-        <div><dt>Bounced</dt><dd>{c.bounced + c.softBounced}</dd></div>
-        <div><dt>Not sent</dt><dd>{c.notSent}</dd></div>
-        {c.cancelled > 0 && <div><dt>Cancelled</dt><dd>{c.cancelled}</dd></div>}
+        {DISPATCH_NUMBERS.filter((n) => !n.optional || n.value(c) > 0).map((n) => (
+          <div key={n.label} title={n.title(c)}>
+            <dt>{n.label}</dt>
+            <dd><a href={outboxHref({ dispatchId: id, ...n.filter })} aria-label={`${n.label}: ${n.value(c)}`}>{n.value(c)}</a></dd>
+          </div>
+        ))}
       </dl>
+      <DispatchChart id={id} version={`${c.opened}.${c.clicked}`} />
       <div className="actions">
         {status === 'sending' && <button type="button" onClick={() => act('dispatches.pause')}>Pause</button>}
         {status === 'paused' && <button type="button" onClick={() => act('dispatches.resume')}>Resume</button>}

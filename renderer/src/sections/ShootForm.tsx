@@ -5,7 +5,7 @@ import { call } from '../api/client';
 import { asCallError, useCall } from '../api/use-call';
 import { ErrorBanner, Field, FormMessage, useSubmit } from '../components/form';
 import { navigate } from '../routes';
-import { OutboxTable } from '../outbox/OutboxTable';
+import { ShootCorrespondence } from '../history/ShootCorrespondence';
 
 interface Draft { title: string; clientId: number | null; shootDate: string | null; location: string; status: ShootStatus; notes: string }
 const EMPTY: Draft = { title: '', clientId: null, shootDate: null, location: '', status: 'inquiry', notes: '' };
@@ -74,12 +74,7 @@ export function ShootForm({ id, justCreated, onChanged }: { id: number | null; j
           {id !== null && <button type="button" className="danger" onClick={() => void remove()}>Delete</button>}
         </div>
       </form>
-      {id !== null && (
-        <div className="correspondence">
-          <h3>Correspondence</h3>
-          <OutboxTable scope={{ kind: 'shoot', shootId: id }} height={360} hidden={['shoot', 'firstViewedAt']} />
-        </div>
-      )}
+      {id !== null && <ShootCorrespondence shootId={id} />}
     </>
   );
 }

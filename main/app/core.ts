@@ -28,6 +28,7 @@ import { reportsView } from '../mailbox/reports-view';
 import { failedList } from '../failed/failed-list';
 import { failureNotice } from '../failed/failure-notice';
 import { suppressions } from '../failed/suppressions';
+import { exportJobs } from '../export/export-jobs';
 
 /** How often relay events are pulled while the app runs (plus on focus and "Sync now"). */
 const SYNC_INTERVAL_MS = 5 * 60_000;
@@ -40,6 +41,8 @@ export interface CoreOptions extends OpenOptions {
   background?: boolean;
   /** Tests: the watcher's clock, chance and IMAP connection. */
   watcher?: Pick<MailboxWatcherOptions, 'now' | 'random' | 'connect' | 'log'>;
+  /** Electron: asks where a CSV export goes (a save dialog); null when dismissed. */
+  chooseExportFile?: (suggestedName: string) => Promise<string | null>;
 }
 
 export interface Core {
@@ -71,6 +74,7 @@ export function createCore(options: CoreOptions): Core {
   const sendEmail = composer(composeDeps);
   const merges = dispatches({ ...composeDeps, refresh: emailAggregates(db), onQueued: () => sender.kick(), withdraw: (id) => sender.withdraw(id) });
   const details = outboxDetails(db);
+  const exports = exportJobs({ open: () => openDatabase(options.dataDir, { nativeBinding: options.nativeBinding, readonly: true }), chooseFile: options.chooseExportFile });
   // A blank password in a "test connection" form means: the one already stored.
   const stored = (typed: string | undefined, kept: string) => (typed === undefined || typed === '' ? kept : typed);
   const queued = <T>(result: T) => {
@@ -125,6 +129,10 @@ export function createCore(options: CoreOptions): Core {
     'reports.list': (query) => reports.list(query),
     'reports.get': ({ id }) => reports.get(id),
 
+    'export.start': (input) => exports.start(input),
+    'export.progress': ({ id }) => exports.progress(id),
+    'export.cancel': ({ id }) => exports.cancel(id),
+
     'mailbox.status': () => watcher.status(),
     'mailbox.checkNow': () => watcher.checkNow(),
 
@@ -159,6 +167,7 @@ export function createCore(options: CoreOptions): Core {
     handlers,
     watcher,
     async close() {
+      await exports.stop();
       await watcher.stop();
       relaySync.stop();
       merges.stopQueuing();

@@ -3,6 +3,7 @@ import { href, navigate } from '../routes';
 import { EmailDetails } from './EmailDetails';
 import { OutboxTable } from './OutboxTable';
 import { SyncButton } from './SyncButton';
+import { OutboxExport } from '../export/OutboxExport';
 
 export function Outbox({ selected }: { selected: string | null }) {
   const [all, setAll] = useState(false);
@@ -12,6 +13,7 @@ export function Outbox({ selected }: { selected: string | null }) {
       <div className="toolbar">
         <h1>Outbox</h1>
         <a className="button primary" href={href('compose')}>New email</a>
+        <OutboxExport />
         <SyncButton onSynced={() => setVersion((v) => v + 1)} />
         <div className="segmented" role="group" aria-label="Period">
           <button aria-pressed={!all} onClick={() => setAll(false)}>Last 90 days</button>

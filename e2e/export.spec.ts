@@ -24,6 +24,7 @@ async function exportCsv(page: Page, folder: string, report?: string): Promise<{
   const file = (await panel.getByRole('status', { name: 'Export result' }).locator('code').textContent())!;
   expect(path.dirname(file)).toBe(folder);
   await panel.getByRole('button', { name: 'Close' }).click();
+  await expect(panel).toBeHidden();
   const text = fs.readFileSync(file, 'utf8');
   expect(text.charCodeAt(0)).toBe(0xfeff); // the BOM spreadsheet apps need for UTF-8
   return { file, rows: readCsv(text.slice(1)) };

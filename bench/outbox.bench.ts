@@ -11,8 +11,6 @@
 //     header until the re-sorted rows are painted.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { openDatabase } from '../main/db/open-database';
@@ -20,25 +18,15 @@ import { OUTBOX_SORTS, outboxQuery } from '../main/api/schemas';
 import { outboxPage } from '../main/store/outbox';
 import { contactsStore } from '../main/store/contacts';
 import { OUTBOX_SQL, outboxStore } from '../main/send/outbox-store';
-import { seedDatabase } from '../main/seed/seed-database';
 import { median, printTable, timeMs } from './lib/measure';
+import { seededOutboxDir } from './lib/seeded-outbox';
 
 const { values } = parseArgs({ options: { emails: { type: 'string', default: '100000' }, recipients: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '30' } } });
 const emails = Number(values.emails);
 const recipients = Number(values.recipients);
 const runs = Number(values.runs);
 
-const dataDir = path.join(os.tmpdir(), `outpost-bench-outbox-${emails}-${recipients}-v3`);
-if (!fs.existsSync(path.join(dataDir, 'seeded'))) {
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  console.log(`Seeding ${emails} emails / ${recipients} recipients into ${dataDir} (once)…`);
-  const db = openDatabase(dataDir);
-  // All within 89 days, so the 90-day Outbox holds every email.
-  console.log(seedDatabase(db, { emails, recipients, days: 89 }));
-  db.pragma('optimize');
-  db.close();
-  fs.writeFileSync(path.join(dataDir, 'seeded'), '');
-}
+const dataDir = seededOutboxDir(emails, recipients);
 
 // 1. Database: a fresh connection for the first (cold) query, then warm repeats.
 const db = openDatabase(dataDir);

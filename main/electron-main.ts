@@ -65,6 +65,13 @@ function nativeBinding(): string | undefined {
   return process.env.OUTPOST_NATIVE_BINDING || undefined;
 }
 
+/** Where a CSV export goes: the system's save dialog, starting in Downloads; null when dismissed. */
+async function chooseExportFile(suggestedName: string): Promise<string | null> {
+  const options = { defaultPath: path.join(app.getPath('downloads'), suggestedName), filters: [{ name: 'CSV', extensions: ['csv'] }] };
+  const chosen = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+  return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
+}
+
 function createWindow() {
   window = new BrowserWindow({
     width: 1280,
@@ -114,7 +121,7 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(() => {
     const dataDir = process.env.OUTPOST_DATA_DIR ? path.resolve(process.env.OUTPOST_DATA_DIR) : app.getPath('userData');
     try {
-      core = createCore({ dataDir, mode: 'electron', secretBox: safeStorageBox, nativeBinding: nativeBinding(), background: true });
+      core = createCore({ dataDir, mode: 'electron', secretBox: safeStorageBox, nativeBinding: nativeBinding(), background: true, chooseExportFile });
     } catch (err) {
       dialog.showErrorBox('Outpost could not open its data', err instanceof Error ? err.message : String(err));
       app.exit(1);

@@ -19,6 +19,7 @@ import {
   failedQuery,
   reportsQuery,
   activityQuery,
+  exportInput,
   CONSENTS,
   CONSENT_POLICIES,
   SECURITY,
@@ -296,6 +297,11 @@ export interface ProviderPreset {
   imap?: { host: string; port: number; security: (typeof SECURITY)[number] };
 }
 
+/** A CSV export written in the background; `file` is where it goes (complete only once `done`). */
+export interface ExportJob {
+  id: number; state: 'running' | 'done' | 'cancelled' | 'failed'; written: number; total: number; file: string; error: string | null;
+}
+
 /** Marks a call's result type; it exists only for the type checker. */
 interface Returns<T> {
   readonly __returns?: T;
@@ -359,6 +365,12 @@ export const calls = {
 
   'reports.list': call(reportsQuery, returns<{ rows: MailReportSummary[]; total: number }>()),
   'reports.get': call(byId, returns<MailReportRaw>()),
+
+  /** null: the save dialog was dismissed (Electron). */
+  'export.start': call(exportInput, returns<ExportJob | null>()),
+  'export.progress': call(byId, returns<ExportJob>()),
+  /** Stops the export and removes its partial file. */
+  'export.cancel': call(byId, returns<ExportJob>()),
 
   'mailbox.status': call(z.object({}), returns<MailboxStatus>()),
   'mailbox.checkNow': call(z.object({}), returns<MailboxStatus>()),

@@ -167,6 +167,19 @@ export const failedQuery = z.object({
   limit: z.number().int().min(1).max(500).default(100),
 });
 
+/** What a CSV export holds: the year's tracking report, every email, or the Failed section as filtered. */
+export const exportReport = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('tracking-year') }),
+  z.object({ kind: z.literal('all-emails') }),
+  failedQuery.pick({ reason: true, search: true }).extend({ kind: z.literal('failed') }),
+]);
+
+export const exportInput = z.object({
+  report: exportReport,
+  /** Browser mode: the folder the file is written to ('' for Downloads). Electron asks with a save dialog instead. */
+  folder: z.string().trim().max(4096).default(''),
+});
+
 export const reportsQuery = z.object({
   /** Only reports applied to no copy: matched nothing, or could not be read or applied (their error says why). */
   unmatched: z.boolean().default(false),

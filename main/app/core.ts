@@ -33,6 +33,7 @@ import { liveBus, type LiveBus } from '../live/live-bus';
 import { watchChanges } from '../live/change-triggers';
 import { contactTimeline } from '../history/contact-timeline';
 import { dispatchActivity } from '../history/dispatch-activity';
+import { exportJobs } from '../export/export-jobs';
 
 /** How often relay events are pulled while the app runs (plus on focus and "Sync now"). */
 const SYNC_INTERVAL_MS = 5 * 60_000;
@@ -45,6 +46,8 @@ export interface CoreOptions extends OpenOptions {
   background?: boolean;
   /** Tests: the watcher's clock, chance and IMAP connection. */
   watcher?: Pick<MailboxWatcherOptions, 'now' | 'random' | 'connect' | 'log'>;
+  /** Electron: asks where a CSV export goes (a save dialog); null when dismissed. */
+  chooseExportFile?: (suggestedName: string) => Promise<string | null>;
 }
 
 export interface Core {
@@ -84,6 +87,7 @@ export function createCore(options: CoreOptions): Core {
   const outboxView = outboxViewStore(db);
   const timeline = contactTimeline(db);
   const dispatchChart = dispatchActivity(db);
+  const exports = exportJobs({ open: () => openDatabase(options.dataDir, { nativeBinding: options.nativeBinding, readonly: true }), chooseFile: options.chooseExportFile });
   // A blank password in a "test connection" form means: the one already stored.
   const stored = (typed: string | undefined, kept: string) => (typed === undefined || typed === '' ? kept : typed);
   const queued = <T>(result: T) => {
@@ -142,6 +146,10 @@ export function createCore(options: CoreOptions): Core {
     'reports.list': (query) => reports.list(query),
     'reports.get': ({ id }) => reports.get(id),
 
+    'export.start': (input) => exports.start(input),
+    'export.progress': ({ id }) => exports.progress(id),
+    'export.cancel': ({ id }) => exports.cancel(id),
+
     'mailbox.status': () => watcher.status(),
     'mailbox.checkNow': () => watcher.checkNow(),
 
@@ -178,6 +186,7 @@ export function createCore(options: CoreOptions): Core {
     live,
     async close() {
       live.close();
+      await exports.stop();
       await watcher.stop();
       relaySync.stop();
       merges.stopQueuing();

@@ -22,7 +22,8 @@ export const FAILED = `
 
 const MATCHES = `(:q = '' OR r.address_norm LIKE :like ESCAPE '\\' OR e.subject LIKE :like ESCAPE '\\' OR c.name LIKE :like ESCAPE '\\')`;
 
-const SQL = {
+// Exported for the CSV export, which runs `rows` with LIMIT -1 (no limit) on its own connection.
+export const FAILED_LIST_SQL = {
   rows: `
     WITH failed AS (${FAILED})
     SELECT r.id AS recipientId, r.email_id AS emailId, e.subject, r.contact_id AS contactId, c.name AS contactName,
@@ -46,11 +47,16 @@ const SQL = {
 
 export interface FailedQuery { reason: FailureReason | ''; search: string; offset: number; limit: number }
 
+/** The search's parameters, as both of FAILED_LIST_SQL's statements bind them. */
+export function failedSearch(search: string) {
+  const words = search.trim().toLowerCase();
+  return { q: words, like: `%${escapeLike(words)}%` };
+}
+
 export function failedList(db: Db) {
-  const q = prepareAll(db, SQL);
+  const q = prepareAll(db, FAILED_LIST_SQL);
   return ({ reason, search, offset, limit }: FailedQuery): FailedPage => {
-    const words = search.trim().toLowerCase();
-    const params = { q: words, like: `%${escapeLike(words)}%` };
+    const params = failedSearch(search);
     const counts = Object.fromEntries(FAILURE_REASONS.map((r) => [r, 0])) as Record<FailureReason, number>;
     for (const { reason: r, n } of q.counts.all(params) as { reason: FailureReason; n: number }[]) counts[r] = n;
     const rows = (q.rows.all({ ...params, reason, limit, offset }) as (Omit<FailedRow, 'deactivated'> & { deactivated: 0 | 1 })[])

@@ -4,6 +4,7 @@ import { call } from '../api/client';
 import { ErrorBanner, formatSeconds } from '../components/form';
 import { href } from '../routes';
 import { ReactivateButton } from './ReactivateButton';
+import { ExportButton } from '../export/ExportButton';
 import { usePagedList } from './use-paged-list';
 
 /**
@@ -36,6 +37,7 @@ export function FailedTable({ version, onChanged }: { version: number; onChanged
           <option value="">All reasons{all === null ? '' : ` (${all})`}</option>
           {FAILURE_REASONS.map((r) => <option key={r} value={r}>{r}{p ? ` (${p.counts[r] ?? 0})` : ''}</option>)}
         </select>
+        <ExportButton choices={[{ label: 'Failed recipients as filtered', report: { kind: 'failed', reason, search: debounced } }]} />
         <span className="muted" aria-live="polite">{!p ? 'Loading…' : `${p.total.toLocaleString()} failed recipient${p.total === 1 ? '' : 's'}`}</span>
       </div>
       <ErrorBanner error={list.error} />

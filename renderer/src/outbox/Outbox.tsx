@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ErrorBanner } from '../components/form';
 import { useLiveVersion } from '../live/use-live';
+import { OutboxExport } from '../export/OutboxExport';
 import { href, navigate } from '../routes';
 import { EmailDetails } from './EmailDetails';
 import { OutboxTable } from './OutboxTable';
@@ -23,6 +24,7 @@ export function Outbox({ selected, query }: { selected: string | null; query: UR
           <button aria-pressed={!all} onClick={() => saved.setPeriod('recent')}>Last 90 days</button>
           <button aria-pressed={all} onClick={() => saved.setPeriod('all')}>All emails</button>
         </div>
+        <OutboxExport />
       </div>
       <ErrorBanner error={saved.error} />
       {/* Show details opens over the table, never over the toolbar above. */}

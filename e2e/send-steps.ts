@@ -1,0 +1,36 @@
+import { expect, type Page } from '@playwright/test';
+
+/** A person's mail program, as the relay's verdict rules see it. */
+export const PERSON_UA = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Thunderbird/128.3.0';
+
+/** Preferences through the same API the UI uses (the UI path is covered by browser.spec.ts). */
+export async function savePreferences(appUrl: string, smtpPort: number, relayUrl: string, relaySecret: string) {
+  const token = new URL(appUrl).hash.replace('#token=', '');
+  const res = await fetch(new URL('/api/call/preferences.save', appUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      smtp: { host: '127.0.0.1', port: smtpPort, security: 'none', fromName: 'Studio', fromAddress: 'studio@outpost.test' },
+      imap: { host: '' },
+      tracking: { mode: 'opens_clicks', relayUrl, relaySecret },
+    }),
+  });
+  expect(await res.json()).toMatchObject({ ok: true });
+}
+
+/** Compose and Send as a user does; ends with the sent email's details open. */
+export async function compose(page: Page, to: string, subject: string, body: string, track?: 'off', cc?: string) {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Compose' }).click();
+  const form = page.getByRole('form', { name: 'Email' });
+  await form.getByLabel('To address').fill(to);
+  await form.getByLabel('To address').press('Enter');
+  if (cc) {
+    await form.getByLabel('Cc address', { exact: true }).fill(cc);
+    await form.getByLabel('Cc address', { exact: true }).press('Enter');
+  }
+  await form.getByLabel('Subject').fill(subject);
+  await form.getByLabel('Message').fill(body);
+  if (track) await form.getByLabel('Track').selectOption(track);
+  await form.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByRole('dialog', { name: 'Email details' })).toBeVisible();
+}

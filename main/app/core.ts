@@ -28,6 +28,9 @@ import { reportsView } from '../mailbox/reports-view';
 import { failedList } from '../failed/failed-list';
 import { failureNotice } from '../failed/failure-notice';
 import { suppressions } from '../failed/suppressions';
+import { remindersStore, type RemindersStore } from '../reminders/reminders-store';
+import { templatesStore } from '../templates/templates-store';
+import { templatePreview } from '../templates/template-preview';
 
 /** How often relay events are pulled while the app runs (plus on focus and "Sync now"). */
 const SYNC_INTERVAL_MS = 5 * 60_000;
@@ -38,6 +41,8 @@ export interface CoreOptions extends OpenOptions {
   secretBox: (dataDir: string) => SecretBox;
   /** Start the sender, the relay sync timers and the mailbox watcher (the app does; API tests do not). */
   background?: boolean;
+  /** The reminders' clock (browser mode's e2e moves it: reminders/clock.ts). */
+  now?: () => number;
   /** Tests: the watcher's clock, chance and IMAP connection. */
   watcher?: Pick<MailboxWatcherOptions, 'now' | 'random' | 'connect' | 'log'>;
 }
@@ -46,6 +51,8 @@ export interface Core {
   db: Db;
   handlers: Handlers;
   watcher: MailboxWatcher;
+  /** `newlyDue(now)` hands each reminder that came due once, for the desktop notification. */
+  reminders: RemindersStore;
   close(): Promise<void>;
 }
 
@@ -71,6 +78,9 @@ export function createCore(options: CoreOptions): Core {
   const sendEmail = composer(composeDeps);
   const merges = dispatches({ ...composeDeps, refresh: emailAggregates(db), onQueued: () => sender.kick(), withdraw: (id) => sender.withdraw(id) });
   const details = outboxDetails(db);
+  const now = options.now ?? Date.now;
+  const reminders = remindersStore(db);
+  const templates = templatesStore(db);
   // A blank password in a "test connection" form means: the one already stored.
   const stored = (typed: string | undefined, kept: string) => (typed === undefined || typed === '' ? kept : typed);
   const queued = <T>(result: T) => {
@@ -131,6 +141,15 @@ export function createCore(options: CoreOptions): Core {
     'tracking.syncNow': () => relaySync.syncNow(),
     'tracking.status': () => relaySync.status(),
 
+    'templates.list': () => templates.list(),
+    'templates.save': (input) => templates.save(input, Date.now()),
+    'templates.delete': ({ id }) => ({ deleted: templates.delete(id) }),
+    'templates.preview': templatePreview(db),
+
+    'reminders.due': () => reminders.due(now()),
+    'reminders.done': ({ id }) => reminders.done(id, now()),
+    'reminders.snooze': ({ id, days }) => reminders.snooze(id, days, now()),
+
     'preferences.providers': () => [...PROVIDERS],
     'setup.checklist': () => checks.checklist(targets()),
     'setup.test': async ({ kind }) => {
@@ -158,6 +177,7 @@ export function createCore(options: CoreOptions): Core {
     db,
     handlers,
     watcher,
+    reminders,
     async close() {
       await watcher.stop();
       relaySync.stop();

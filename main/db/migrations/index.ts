@@ -8,6 +8,7 @@ import { sql as ownCopiesIndex } from './006-own-copies-index';
 import { sql as mailboxWatcher } from './007-mailbox-watcher';
 import { sql as cancelledAndAttempts } from './008-cancelled-and-attempts';
 import { backfill as searchBackfill, sql as searchColumns } from './009-search-columns';
+import { sql as followupsAndTemplates } from './010-followups-and-templates';
 
 export interface Migration {
   version: number;
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   { version: 7, name: 'mailbox watcher: checkpoints, reports, suppressions, failures', sql: mailboxWatcher },
   { version: 8, name: "'Cancelled' status (recipients rebuilt) and every attempt of a copy", sql: cancelledAndAttempts, rebuildsTables: true },
   { version: 9, name: 'search columns folded for every script', sql: searchColumns, backfill: searchBackfill },
+  { version: 10, name: 'follow-up reminders and templates', sql: followupsAndTemplates },
 ];

@@ -301,7 +301,7 @@ export interface DueReminder {
   id: number; emailId: number; subject: string;
   /** Who it went to: the first recipient's name or address, "and N more". */
   contact: string;
-  sentAt: number; dueAt: number; unless: (typeof REMIND_UNLESS)[number];
+  sentAt: number; daysSinceSent: number; dueAt: number; unless: (typeof REMIND_UNLESS)[number];
 }
 
 /** Marks a call's result type; it exists only for the type checker. */

@@ -36,8 +36,9 @@ describe('follow-up reminders', () => {
     const t = sent({ unless: 'opened', days: 3 });
     expect(t.store.due(SENT + 3 * DAY - 1)).toEqual([]);
     const due = t.store.due(SENT + 3 * DAY);
-    expect(due).toEqual([{ id: 1, emailId: t.emailId, subject: 'Proofs', contact: 'Ann Lee', sentAt: SENT, dueAt: SENT + 3 * DAY, unless: 'opened' }]);
+    expect(due).toEqual([{ id: 1, emailId: t.emailId, subject: 'Proofs', contact: 'Ann Lee', sentAt: SENT, daysSinceSent: 3, dueAt: SENT + 3 * DAY, unless: 'opened' }]);
     expect(t.store.newlyDue(SENT + 3 * DAY)).toEqual(due);
+    expect(t.store.due(SENT + 5 * DAY + 1)[0]).toMatchObject({ daysSinceSent: 5 });
     expect(t.store.newlyDue(SENT + 4 * DAY)).toEqual([]);
   });
 
@@ -69,7 +70,7 @@ describe('follow-up reminders', () => {
   it("a person's open clears an \"if not opened\" reminder; a machine's does not", () => {
     const t = sent({ unless: 'opened', days: 3 });
     const apply = eventApplier(t.db);
-    const event = (id: string, at: number, userAgent: string, method = 'GET') => ({
+    const event = (id: string, at: number, userAgent: string, method: 'GET' | 'HEAD' = 'GET') => ({
       id, kind: 'open' as const, emailId: t.emailId, recipientId: t.recipientId, at: new Date(at).toISOString(), ip: '198.51.100.20', userAgent, method,
     });
     apply('relay', { events: [event('e1', SENT + 60_000, 'Mozilla/5.0', 'HEAD')], next: 'e1', more: false }, SENT + DAY);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { AppInfo } from '../api/contract';
+import type { AppInfo, DueReminder } from '../api/contract';
 import type { Handlers } from '../api/invoke';
 import { openDatabase, type Db, type OpenOptions } from '../db/open-database';
 import { schemaVersion } from '../db/migrate';
@@ -28,7 +28,7 @@ import { reportsView } from '../mailbox/reports-view';
 import { failedList } from '../failed/failed-list';
 import { failureNotice } from '../failed/failure-notice';
 import { suppressions } from '../failed/suppressions';
-import { remindersStore, type RemindersStore } from '../reminders/reminders-store';
+import { remindersStore } from '../reminders/reminders-store';
 import { templatesStore } from '../templates/templates-store';
 import { templatePreview } from '../templates/template-preview';
 
@@ -51,8 +51,8 @@ export interface Core {
   db: Db;
   handlers: Handlers;
   watcher: MailboxWatcher;
-  /** `newlyDue(now)` hands each reminder that came due once, for the desktop notification. */
-  reminders: RemindersStore;
+  /** Each follow-up reminder that came due since the last call, once (by the core's clock): for the desktop notification. */
+  newlyDueReminders(): DueReminder[];
   close(): Promise<void>;
 }
 
@@ -177,7 +177,7 @@ export function createCore(options: CoreOptions): Core {
     db,
     handlers,
     watcher,
-    reminders,
+    newlyDueReminders: () => reminders.newlyDue(now()),
     async close() {
       await watcher.stop();
       relaySync.stop();

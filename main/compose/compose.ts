@@ -73,7 +73,9 @@ export function composer(deps: ComposeDeps) {
     const checked = checkRecipients(candidates, { purpose: input.purpose, isBlocked: source.isBlocked, deactivation: source.deactivation, seen: new Set() });
     // Merge fields are filled for the first To recipient (else the first at all) and the shoot.
     const who = candidates.find((c) => c.kind === 'to') ?? candidates[0] ?? null;
-    const filled = fillForEmail(input, valuesOf(who, input.shootId), who ? who.name || who.address || '' : '');
+    // A plain-text email sends no HTML: a field left in an earlier rich body must not refuse it.
+    const text = input.format === 'html' ? input : { ...input, bodyHtml: '' };
+    const filled = fillForEmail(text, valuesOf(who, input.shootId), who ? who.name || who.address || '' : '');
     const emailId = insert(draftOf(filled, deps.extractLinks, { shootId: input.shootId, dispatchId: null, attachments: decodeAttachments(input) }), checked, ctx);
     return { emailId };
   });

@@ -46,7 +46,14 @@ test("follow-ups: due after N days by the app's clock, cleared by a person's ope
     await go(page, 'Dashboard');
     await expect(page.getByText('No follow-up is due.')).toBeVisible();
 
-    // Four days later (the same data, the app's clock moved on): all three are due.
+    // Two and a half days later (the same data, the app's clock moved on): the two-day ones are due.
+    await app.stop();
+    app = await startBrowserApp(dataDir, later(2.5));
+    await page.goto(app.url);
+    await expect(dueList(page).getByRole('listitem')).toHaveCount(2);
+    await expect(dueItem(page, 'Proofs are ready')).toHaveCount(0);
+
+    // Four days later: all three.
     await app.stop();
     app = await startBrowserApp(dataDir, later(4));
     await page.goto(app.url);

@@ -33,9 +33,9 @@ async function startPrinting(script: string, env: Record<string, string>, patter
   };
 }
 
-/** The built browser-mode app on a data folder; its URL carries the launch token. */
-export const startBrowserApp = (dataDir: string) =>
-  startPrinting('dist/main/browser-main.cjs', { OUTPOST_DATA_DIR: dataDir, OUTPOST_NO_OPEN: '1', OUTPOST_PORT: '0' }, /running at (http:\/\/\S+)/);
+/** The built browser-mode app on a data folder; its URL carries the launch token. `env`: e.g. OUTPOST_CLOCK_OFFSET_MS. */
+export const startBrowserApp = (dataDir: string, env: Record<string, string> = {}) =>
+  startPrinting('dist/main/browser-main.cjs', { ...env, OUTPOST_DATA_DIR: dataDir, OUTPOST_NO_OPEN: '1', OUTPOST_PORT: '0' }, /running at (http:\/\/\S+)/);
 
 /** The built relay on a free loopback port, as a user deploys it. */
 export const startRelay = (secret: string) =>

@@ -6,11 +6,12 @@ import { startHttpHost } from './host/http-host';
 import { keyFileBox } from './secrets/key-file-box';
 import { openInBrowser } from './host/open-in-browser';
 import { keepRunningOnRejection } from './host/process-guard';
+import { clockFromEnv } from './reminders/clock';
 
 async function main() {
   keepRunningOnRejection();
   const dataDir = defaultDataDir();
-  const core = createCore({ dataDir, mode: 'browser', secretBox: keyFileBox, background: true });
+  const core = createCore({ dataDir, mode: 'browser', secretBox: keyFileBox, background: true, now: clockFromEnv(process.env) });
   const host = await startHttpHost({
     handlers: core.handlers,
     rendererDir: process.env.OUTPOST_RENDERER_DIR ?? path.join(__dirname, '..', 'renderer'),

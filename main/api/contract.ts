@@ -20,6 +20,9 @@ import {
   reportsQuery,
   activityQuery,
   exportInput,
+  templateInput,
+  templatePreviewInput,
+  REMIND_UNLESS,
   CONSENTS,
   CONSENT_POLICIES,
   SECURITY,
@@ -302,6 +305,31 @@ export interface ExportJob {
   id: number; state: 'running' | 'done' | 'cancelled' | 'failed'; written: number; total: number; file: string; error: string | null;
 }
 
+export interface Template {
+  id: number; name: string; subject: string; format: 'text' | 'html'; bodyText: string; bodyHtml: string; updatedAt: number;
+}
+
+/** A template as it would go out; sending is refused while `unknown` or `missing` name a field. */
+export interface TemplatePreview {
+  subject: string; bodyText: string; bodyHtml: string;
+  /** Whose values filled it: the recipient, or a dispatch's first contact; null when nobody is chosen yet. */
+  filledFor: string | null;
+  /** Fields we do not know ({{frist_name}}). */
+  unknown: string[];
+  /** Known fields with no value for this recipient (single email). */
+  missing: string[];
+  /** Dispatch: per field, how many contacts of the list have no value for it (theirs would go out blank). */
+  missingInList: Record<string, number>;
+}
+
+/** A follow-up reminder that came due: the email was not opened by a person (or not replied to) in time. */
+export interface DueReminder {
+  id: number; emailId: number; subject: string;
+  /** Who it went to: the first recipient's name or address, "and N more". */
+  contact: string;
+  sentAt: number; daysSinceSent: number; dueAt: number; unless: (typeof REMIND_UNLESS)[number];
+}
+
 /** Marks a call's result type; it exists only for the type checker. */
 interface Returns<T> {
   readonly __returns?: T;
@@ -377,6 +405,16 @@ export const calls = {
 
   'tracking.syncNow': call(z.object({}), returns<SyncStatus>()),
   'tracking.status': call(z.object({}), returns<SyncStatus>()),
+
+  'templates.list': call(z.object({}), returns<Template[]>()),
+  /** Creates, or with `id` replaces, a template; names are unique (any case). */
+  'templates.save': call(templateInput, returns<Template>()),
+  'templates.delete': call(byId, returns<{ deleted: boolean }>()),
+  'templates.preview': call(templatePreviewInput, returns<TemplatePreview>()),
+
+  'reminders.due': call(z.object({}), returns<DueReminder[]>()),
+  'reminders.done': call(byId, returns<{ updated: number }>()),
+  'reminders.snooze': call(z.object({ id, days: z.number().int().min(1).max(30).default(1) }), returns<{ dueAt: number }>()),
 
   'preferences.providers': call(z.object({}), returns<ProviderPreset[]>()),
   'preferences.testSmtp': call(smtpInput, returns<ConnectionTest>()),

@@ -216,7 +216,19 @@ export const attachmentInput = z.object({
     .refine((s) => BASE64.test(s), 'is not valid base64 data'),
 });
 
+export const REMIND_UNLESS = ['opened', 'replied'] as const;
+/** "Remind me if not opened (by a person) / not replied in N days", chosen when sending; null for none. */
+export const remindInput = z.object({
+  unless: z.enum(REMIND_UNLESS),
+  days: z.number().int().min(1, 'at least 1 day').max(365, 'at most 365 days'),
+}).nullable().default(null);
+
+// An untracked email is never seen opened: such a reminder would always come due.
+const remindNeedsTracking = (b: { remind: { unless: string } | null; tracking: string }) => !(b.remind?.unless === 'opened' && b.tracking === 'off');
+const REMIND_NEEDS_TRACKING = { message: '"if not opened" needs tracking on: switch Track on, or remind if not replied', path: ['remind'] };
+
 const body = {
+  remind: remindInput,
   subject: text(998).min(1, 'a subject is required'),
   format: z.enum(['text', 'html']).default('text'),
   bodyText: z.string().max(2_000_000).default(''),
@@ -236,7 +248,7 @@ export const composeInput = z.object({
   shootId: id.nullable().default(null),
   purpose: text(40).default('client mail'),
   ...body,
-}).refine((c) => c.to.length + c.cc.length + c.bcc.length > 0, { message: 'add at least one recipient', path: ['to'] });
+}).refine((c) => c.to.length + c.cc.length + c.bcc.length > 0, { message: 'add at least one recipient', path: ['to'] }).refine(remindNeedsTracking, REMIND_NEEDS_TRACKING);
 
 export const dispatchFilter = z.object({
   purpose: text(40).default('newsletter'),
@@ -247,4 +259,17 @@ export const dispatchFilter = z.object({
   shootStatus: z.enum(['', ...SHOOT_STATUSES]).default(''),
 });
 
-export const dispatchInput = z.object({ filter: dispatchFilter, ...body });
+export const dispatchInput = z.object({ filter: dispatchFilter, ...body }).refine(remindNeedsTracking, REMIND_NEEDS_TRACKING);
+
+const templateText = { subject: body.subject, format: body.format, bodyText: body.bodyText, bodyHtml: body.bodyHtml };
+export const templateInput = z.object({ id: id.optional(), name: text(200).min(1, 'a name is required'), ...templateText });
+
+/** A template filled for one recipient (a single email) or for a dispatch's list: what would go out. */
+export const templatePreviewInput = z.object({
+  ...templateText,
+  subject: z.string().max(998).default(''),
+  for: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('email'), to: recipientInput.nullable(), shootId: id.nullable().default(null) }),
+    z.object({ kind: z.literal('dispatch'), filter: dispatchFilter }),
+  ]),
+});

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { AppInfo } from '../api/contract';
+import type { AppInfo, DueReminder } from '../api/contract';
 import type { Handlers } from '../api/invoke';
 import { openDatabase, type Db, type OpenOptions } from '../db/open-database';
 import { schemaVersion } from '../db/migrate';
@@ -34,6 +34,9 @@ import { watchChanges } from '../live/change-triggers';
 import { contactTimeline } from '../history/contact-timeline';
 import { dispatchActivity } from '../history/dispatch-activity';
 import { exportJobs } from '../export/export-jobs';
+import { remindersStore } from '../reminders/reminders-store';
+import { templatesStore } from '../templates/templates-store';
+import { templatePreview } from '../templates/template-preview';
 
 /** How often relay events are pulled while the app runs (plus on focus and "Sync now"). */
 const SYNC_INTERVAL_MS = 5 * 60_000;
@@ -44,6 +47,8 @@ export interface CoreOptions extends OpenOptions {
   secretBox: (dataDir: string) => SecretBox;
   /** Start the sender, the relay sync timers and the mailbox watcher (the app does; API tests do not). */
   background?: boolean;
+  /** The reminders' clock (browser mode's e2e moves it: reminders/clock.ts). */
+  now?: () => number;
   /** Tests: the watcher's clock, chance and IMAP connection. */
   watcher?: Pick<MailboxWatcherOptions, 'now' | 'random' | 'connect' | 'log'>;
   /** Electron: asks where a CSV export goes (a save dialog); null when dismissed. */
@@ -56,6 +61,8 @@ export interface Core {
   watcher: MailboxWatcher;
   /** What changed, for the UI's live views (SSE in browser mode, IPC in Electron). */
   live: Pick<LiveBus, 'subscribe'>;
+  /** Each follow-up reminder that came due since the last call, once (by the core's clock): for the desktop notification. */
+  newlyDueReminders(): DueReminder[];
   close(): Promise<void>;
 }
 
@@ -88,6 +95,9 @@ export function createCore(options: CoreOptions): Core {
   const timeline = contactTimeline(db);
   const dispatchChart = dispatchActivity(db);
   const exports = exportJobs({ open: () => openDatabase(options.dataDir, { nativeBinding: options.nativeBinding, readonly: true }), chooseFile: options.chooseExportFile });
+  const now = options.now ?? Date.now;
+  const reminders = remindersStore(db);
+  const templates = templatesStore(db);
   // A blank password in a "test connection" form means: the one already stored.
   const stored = (typed: string | undefined, kept: string) => (typed === undefined || typed === '' ? kept : typed);
   const queued = <T>(result: T) => {
@@ -156,6 +166,15 @@ export function createCore(options: CoreOptions): Core {
     'tracking.syncNow': () => relaySync.syncNow(),
     'tracking.status': () => relaySync.status(),
 
+    'templates.list': () => templates.list(),
+    'templates.save': (input) => templates.save(input, Date.now()),
+    'templates.delete': ({ id }) => ({ deleted: templates.delete(id) }),
+    'templates.preview': templatePreview(db),
+
+    'reminders.due': () => reminders.due(now()),
+    'reminders.done': ({ id }) => reminders.done(id, now()),
+    'reminders.snooze': ({ id, days }) => reminders.snooze(id, days, now()),
+
     'preferences.providers': () => [...PROVIDERS],
     'setup.checklist': () => checks.checklist(targets()),
     'setup.test': async ({ kind }) => {
@@ -184,6 +203,7 @@ export function createCore(options: CoreOptions): Core {
     handlers,
     watcher,
     live,
+    newlyDueReminders: () => reminders.newlyDue(now()),
     async close() {
       live.close();
       await exports.stop();

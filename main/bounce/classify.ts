@@ -7,7 +7,7 @@ import type { MailSystem, TextRecipient } from './lhost/system';
 import { readComplaint } from './formats/arf';
 import { hasAutoReplyHeaders, isAutoReply, isAutoSubmitted } from './formats/autoreply';
 import { addressOf } from './formats/fields';
-import { emptyOriginal, readOriginal } from './formats/original';
+import { emptyOriginal, readOriginal, replyIds } from './formats/original';
 import { looksLikeDeliveryStatus, parseDeliveryStatus, type DsnReport } from './formats/rfc3464';
 import { hasReportSubject, isFromDaemon, isReplyOrForward, looksLikeReport } from './detect';
 import { readMail, type Mail } from './mail';
@@ -26,7 +26,9 @@ export function classify(raw: Uint8Array | string): BounceReport {
   // The one catch-all: a bug in any reader must not take the mailbox poller down with it.
   try {
     const mail = readMail(raw);
-    const report = classifyMail(mail, true);
+    const found = classifyMail(mail, true);
+    // Ordinary mail is linked to ours only as a reply: its In-Reply-To and References.
+    const report = found.kind === 'not-report' ? { ...found, original: { ...found.original, replyTo: replyIds(mail.headers) } } : found;
     const messageId = /<[^<>\s]{1,300}>/.exec(mail.headers.get('message-id'))?.[0] ?? '';
     return { ...report, headers: { messageId, subject: mail.subject.slice(0, 500), from: squeeze(mail.headers.get('from')).slice(0, 500) } };
   } catch (err) {

@@ -5,9 +5,11 @@ import { ApiError } from '../api/errors';
 import { checkRecipients, type Candidate } from '../domain/recipient-checks';
 import { emailInserter, type EmailDraft, type SendContext } from './insert-email';
 import { recipientSource } from './recipient-source';
+import { fieldValues } from '../templates/field-values';
+import { fillForEmail } from '../templates/fill-email';
 
 type ComposeInput = z.output<typeof composeInput>;
-type BodyInput = Pick<ComposeInput, 'subject' | 'format' | 'bodyText' | 'bodyHtml' | 'tracking' | 'attachments'>;
+type BodyInput = Pick<ComposeInput, 'subject' | 'format' | 'bodyText' | 'bodyHtml' | 'tracking' | 'attachments' | 'remind'>;
 
 export interface ComposeSettings {
   smtp: { host: string; fromAddress: string };
@@ -47,6 +49,7 @@ export function draftOf(body: BodyInput, extractLinks: (html: string) => string[
     bodyHtml: html,
     links: html ? extractLinks(html) : [],
     tracking: body.tracking,
+    remind: body.remind,
     ...extra,
   };
 }
@@ -56,6 +59,7 @@ export function composer(deps: ComposeDeps) {
   const source = recipientSource(deps.db);
   const insert = emailInserter(deps.db, source);
   const shootExists = deps.db.prepare('SELECT 1 FROM shoots WHERE id = ?');
+  const valuesOf = fieldValues(deps.db);
   const now = deps.now ?? Date.now;
 
   return deps.db.transaction((input: ComposeInput): { emailId: number } => {
@@ -67,7 +71,12 @@ export function composer(deps: ComposeDeps) {
       input[kind].map((ref, i) => source.candidate(ref, kind, input.purpose, `${kind}.${i}.contactId`)),
     );
     const checked = checkRecipients(candidates, { purpose: input.purpose, isBlocked: source.isBlocked, deactivation: source.deactivation, seen: new Set() });
-    const emailId = insert(draftOf(input, deps.extractLinks, { shootId: input.shootId, dispatchId: null, attachments: decodeAttachments(input) }), checked, ctx);
+    // Merge fields are filled for the first To recipient (else the first at all) and the shoot.
+    const who = candidates.find((c) => c.kind === 'to') ?? candidates[0] ?? null;
+    // A plain-text email sends no HTML: a field left in an earlier rich body must not refuse it.
+    const text = input.format === 'html' ? input : { ...input, bodyHtml: '' };
+    const filled = fillForEmail(text, valuesOf(who, input.shootId), who ? who.name || who.address || '' : '');
+    const emailId = insert(draftOf(filled, deps.extractLinks, { shootId: input.shootId, dispatchId: null, attachments: decodeAttachments(input) }), checked, ctx);
     return { emailId };
   });
 }

@@ -2,6 +2,7 @@ import type { DispatchCounts, DispatchPreview, DispatchSummary } from '../api/co
 import { ApiError, notFound } from '../api/errors';
 import { unknownFields } from '../domain/merge-fields';
 import { dispatchName } from '../domain/dispatch-name';
+import { refuseUnknown } from '../templates/fill-email';
 import { noticeBoard } from '../store/notices';
 import { prepareAll } from '../store/prepare';
 import { checkRecipients } from '../domain/recipient-checks';
@@ -79,8 +80,7 @@ export function dispatches(deps: QueueDeps & {
 
   // The first chunk goes in the dispatch's own transaction, the rest once it has committed.
   const createAndQueueFirst = deps.db.transaction((input: DispatchInput) => {
-    const unknown = [...new Set([input.subject, input.bodyText, input.bodyHtml].flatMap(unknownFields))];
-    if (unknown.length) throw new ApiError('invalid_input', `Unknown merge field${unknown.length > 1 ? 's' : ''}: ${unknown.map((f) => `{{${f}}}`).join(', ')}`, [{ path: 'bodyText', message: 'unknown merge field' }]);
+    refuseUnknown(input);
     const at = now();
     const ctx = sendContext(deps.settings(), input.tracking, at);
     const toQueue = list.count(input.filter);

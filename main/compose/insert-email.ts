@@ -5,6 +5,7 @@ import { aggregatesOf } from '../store/email-aggregates';
 import { prepareAll } from '../store/prepare';
 import { randomId } from './random-id';
 import type { RecipientSource } from './recipient-source';
+import { remindersStore, type Remind } from '../reminders/reminders-store';
 
 export type TrackingMode = 'off' | 'opens' | 'opens_clicks';
 export type ConsentPolicy = 'track-unless-denied' | 'track-only-granted';
@@ -16,6 +17,8 @@ export interface EmailDraft {
   bodyHtml: string | null;
   links: string[];
   tracking: TrackingMode;
+  /** The follow-up reminder chosen when sending, or null. */
+  remind: Remind | null;
   shootId: number | null;
   dispatchId: number | null;
   attachments: { filename: string; contentType: string; content: Buffer }[];
@@ -58,6 +61,7 @@ export function newMessageId(fromAddress: string): string {
  */
 export function emailInserter(db: Db, source: RecipientSource) {
   const q = prepareAll(db, SQL);
+  const reminders = remindersStore(db);
   return function insertEmail(draft: EmailDraft, recipients: readonly Checked[], ctx: SendContext): number {
     const rows = recipients.map((r) => ({
       r, tracked: r.ok && draft.tracking !== 'off' && consentAllows(ctx.consentPolicy, source.consent(r.norm)),
@@ -76,6 +80,7 @@ export function emailInserter(db: Db, source: RecipientSource) {
           rows.map(({ r }) => ({ name: r.name, address: r.address ?? '' }))),
       }).lastInsertRowid,
     );
+    if (draft.remind) reminders.add(emailId, draft.remind, ctx.now);
     for (const a of draft.attachments) q.attachment.run(emailId, a.filename, a.contentType, a.content.length, a.content);
     for (const { r, tracked, status, reason } of rows) {
       q.recipient.run({

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { dispatchInput } from '../api/schemas';
 import { checkRecipients } from '../domain/recipient-checks';
-import { fillTemplate, firstName, type MergeValues } from '../domain/merge-fields';
+import { mergeValues } from '../domain/merge-fields';
+import { fillText } from '../templates/fill-email';
 import { noticeBoard } from '../store/notices';
 import { prepareAll } from '../store/prepare';
 import { tags } from '../tracking/html-tokens';
@@ -74,16 +75,7 @@ export function mergeQueue(deps: QueueDeps) {
 
   function queueContact(run: Run, c: ListContact, ctx: SendContext): void {
     const { input } = run;
-    const values: MergeValues = {
-      name: c.name, first_name: firstName(c.name), company: c.company,
-      shoot_title: c.shoot_title ?? '', shoot_date: c.shoot_date ?? '', shoot_location: c.shoot_location ?? '',
-    };
-    const body = {
-      ...input,
-      subject: fillTemplate(input.subject, values, false),
-      bodyText: fillTemplate(input.bodyText, values, false),
-      bodyHtml: fillTemplate(input.bodyHtml, values, true),
-    };
+    const body = fillText(input, mergeValues(c));
     const candidate = { kind: 'to' as const, contactId: c.id, name: c.name, address: c.address };
     const checked = checkRecipients([candidate], { purpose: input.filter.purpose, isBlocked: source.isBlocked, deactivation: source.deactivation, complaint: source.complaint, seen: run.seen });
     insert(draftOf(body, run.links, { shootId: input.filter.shootId, dispatchId: run.id, attachments: run.attachments }), checked, ctx);

@@ -20,6 +20,26 @@ export function unknownFields(template: string): string[] {
   return [...unknown];
 }
 
+/** The known fields a template uses that have no value here: refused before sending, never sent as "{{first_name}}" or blank. */
+export function missingFields(template: string, values: MergeValues): MergeField[] {
+  const missing = new Set<MergeField>();
+  for (const m of template.matchAll(FIELD)) {
+    const name = m[1] as MergeField;
+    if (name in MERGE_FIELDS && !values[name]?.trim()) missing.add(name);
+  }
+  return [...missing];
+}
+
+/** A contact with the shoot its fields describe, as the merge list and a single email read them. */
+export interface FieldSource {
+  name: string; company: string; shoot_title: string | null; shoot_date: string | null; shoot_location: string | null;
+}
+
+export const mergeValues = (c: FieldSource): MergeValues => ({
+  name: c.name, first_name: firstName(c.name), company: c.company,
+  shoot_title: c.shoot_title ?? '', shoot_date: c.shoot_date ?? '', shoot_location: c.shoot_location ?? '',
+});
+
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Fills a template; a field without a value becomes empty. HTML templates get escaped values. */

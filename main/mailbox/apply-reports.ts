@@ -14,6 +14,7 @@ import { copyMatcher, type Match } from './match-copy';
 import { effectOf } from './report-effect';
 import { unknownCopies } from '../send/unknown-copies';
 import { returnDateOf } from './return-date';
+import { reminderClearing } from '../reminders/reminder-clearing';
 import type { RecipientVerdict } from '../bounce/types';
 
 const SQL = {
@@ -54,6 +55,7 @@ export function reportApplier(db: Db) {
   const failures = failureNotice(db);
   const marks = checkpoints(db);
   const unknown = unknownCopies(db);
+  const reminders = reminderClearing(db);
 
   /** One verdict onto its copy: forward-only status, deactivation, activity; returns whether it counts as a new failure. */
   function applyVerdict(reportId: number, m: AnalyzedMessage, v: RecipientVerdict, found: Match, now: number, touched: Set<number>) {
@@ -122,6 +124,8 @@ export function reportApplier(db: Db) {
     const touched = new Set<number>();
     let newFailures = 0;
     for (const m of messages) {
+      // A client's reply is ordinary mail: it clears follow-up reminders and is neither stored nor touched.
+      if (m.report.kind === 'not-report' && m.error === null) reminders.replied(m.report.original.replyTo, m.report.headers.from, m.receivedAt);
       if (!isKept(m)) continue;
       if (m.report.kind !== 'not-report') result.reportUids.push(m.uid);
       if (q.known.get(m.hash)) continue;

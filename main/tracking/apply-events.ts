@@ -8,6 +8,7 @@ import { normalizeAddress } from '../domain/address';
 import { emailAggregates } from '../store/email-aggregates';
 import { unknownCopies } from '../send/unknown-copies';
 import { prepareAll } from '../store/prepare';
+import { reminderClearing } from '../reminders/reminder-clearing';
 import { emailProgram } from './email-program';
 import type { FeedEvent, FeedPage } from './relay-feed-client';
 import { judgeEvent, LOOKBACK_MS, type EarlierEvent } from './verdict';
@@ -57,6 +58,7 @@ export function eventApplier(db: Db) {
   const q = prepareAll(db, SQL);
   const refresh = emailAggregates(db);
   const unknown = unknownCopies(db);
+  const reminders = reminderClearing(db);
 
   function applyOne(source: string, e: FeedEvent, now: number): 'stored' | 'repeat' | 'skipped' {
     const target = q.target.get(e.recipientId, e.emailId) as Target | undefined;
@@ -106,7 +108,10 @@ export function eventApplier(db: Db) {
         touched.add(e.emailId);
       } else if (outcome === 'skipped') result.skipped++;
     }
-    for (const emailId of touched) refresh(emailId);
+    for (const emailId of touched) {
+      refresh(emailId);
+      reminders.opened(emailId, now);
+    }
     q.cursor.run({ source, cursor: page.next, now, stored: result.stored });
     return result;
   });

@@ -50,11 +50,14 @@ export function readOriginal(mail: Mail): OriginalMessage {
   }
   const id = /<[^<>\s]{1,300}>/.exec(out.messageId)?.[0];
   if (id) out.messageId = id;
-  out.replyTo = idsIn(`${mail.headers.get('in-reply-to')} ${mail.headers.get('references')}`);
+  out.replyTo = replyIds(mail.headers);
   return out;
 }
 
 const MAX_REPLY_IDS = 20;
+
+/** The message ids a message answers: its In-Reply-To, then References. */
+export const replyIds = (headers: Headers) => idsIn(`${headers.get('in-reply-to')} ${headers.get('references')}`);
 
 /** The message ids in a header value, in order, at most 20 (a long References thread names its newest last). */
 function idsIn(value: string): string[] {

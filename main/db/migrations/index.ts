@@ -11,6 +11,7 @@ import { backfill as searchBackfill, sql as searchColumns } from './009-search-c
 import { backfill as sortsBackfill, sql as outboxSorts } from './010-outbox-sorts';
 import { sql as searchIndex } from './011-search-index';
 import { sql as activityVerdict } from './012-activity-verdict';
+import { sql as followupsAndTemplates } from './013-followups-and-templates';
 
 export interface Migration {
   version: number;
@@ -36,4 +37,5 @@ export const migrations: readonly Migration[] = [
   { version: 10, name: 'an index for each Outbox sort; every recipient and the shoot in the search text', sql: outboxSorts, backfill: sortsBackfill },
   { version: 11, name: 'trigram index of the emails search text', sql: searchIndex },
   { version: 12, name: "activities keep an open's or click's verdict (person or machine)", sql: activityVerdict },
+  { version: 13, name: 'follow-up reminders and templates', sql: followupsAndTemplates },
 ];

@@ -6,6 +6,7 @@ import { RecipientField, type RecipientRef } from '../components/RecipientField'
 import { href, navigate } from '../routes';
 import { EMPTY_MESSAGE, MessageFields, useDefaultTracking, type MessageDraft } from './MessageFields';
 import { MailMerge } from './MailMerge';
+import { TemplatePreview } from '../templates/TemplatePreview';
 
 export function Compose({ mode }: { mode: string | null }) {
   return (
@@ -51,6 +52,7 @@ function EmailForm() {
         </select>
       </Field>
       <MessageFields value={message} onChange={(patch) => setMessage((m) => ({ ...m, ...patch }))} errors={err} trackingBlock={trackingBlock} />
+      <TemplatePreview text={message} for={{ kind: 'email', to: to[0] ?? null, shootId }} />
       <FormMessage message={send.message} />
       <div className="actions">
         <button type="submit" className="primary" disabled={send.busy}>Send</button>

@@ -6,6 +6,7 @@ import { href } from '../routes';
 import { MailboxWatcherPanel } from '../mailbox/MailboxWatcherPanel';
 import { FirstRunChecklist } from '../first-run/FirstRunChecklist';
 import { DispatchCard } from './DispatchCard';
+import { DueReminders } from '../reminders/DueReminders';
 
 export function Dashboard() {
   const summary = useCall('dashboard.summary', {});
@@ -32,6 +33,7 @@ export function Dashboard() {
               <div className="cards">{dispatches.data.map((d) => <DispatchCard key={d.id} id={d.id} />)}</div>
             </>
           )}
+          <DueReminders />
           <h2>Notices</h2>
           {s.notices.length === 0 ? (
             <p className="muted">Nothing needs your attention.</p>

@@ -5,6 +5,7 @@ import { MERGE_FIELDS } from '../../../main/domain/merge-fields';
 import { useCall } from '../api/use-call';
 import { Field, FormMessage, useSubmit } from '../components/form';
 import { DispatchCard } from './DispatchCard';
+import { TemplatePreview } from '../templates/TemplatePreview';
 import { EMPTY_MESSAGE, MessageFields, useDefaultTracking, type MessageDraft } from './MessageFields';
 
 type Filter = Required<CallInput<'dispatches.preview'>['filter']>;
@@ -73,6 +74,7 @@ export function MailMerge() {
         ))}
       </div>
       <MessageFields value={message} onChange={(patch) => setMessage((m) => ({ ...m, ...patch }))} errors={create.errors} hint="Fields like {{first_name}} are filled for each contact." trackingBlock={trackingBlock} />
+      <TemplatePreview text={message} for={{ kind: 'dispatch', filter }} />
       <FormMessage message={create.message} />
       <div className="actions">
         <button type="submit" className="primary" disabled={create.busy || !p?.count}>Send {p?.copies ?? 0} cop{p?.copies === 1 ? 'y' : 'ies'}</button>

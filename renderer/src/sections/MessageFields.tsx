@@ -4,12 +4,14 @@ import { Field } from '../components/form';
 import { RichTextEditor } from '../components/RichTextEditor';
 import { useTrackingDefault, type TrackingBlock } from '../first-run/use-relay';
 import { href } from '../routes';
+import { RemindField } from '../reminders/RemindField';
+import { TemplatePicker } from '../templates/TemplatePicker';
 
 type Send = CallInput<'emails.send'>;
-export type MessageDraft = Required<Pick<Send, 'subject' | 'format' | 'bodyText' | 'bodyHtml' | 'tracking' | 'attachments'>>;
+export type MessageDraft = Required<Pick<Send, 'subject' | 'format' | 'bodyText' | 'bodyHtml' | 'tracking' | 'attachments' | 'remind'>>;
 
 // Untracked until Preferences say a relay is set: no pixel may be built that points nowhere.
-export const EMPTY_MESSAGE: MessageDraft = { subject: '', format: 'text', bodyText: '', bodyHtml: '', tracking: 'off', attachments: [] };
+export const EMPTY_MESSAGE: MessageDraft = { subject: '', format: 'text', bodyText: '', bodyHtml: '', tracking: 'off', attachments: [], remind: null };
 
 /** The Track switch starts from Preferences; off, with the reason returned, while no relay is set up. */
 export const useDefaultTracking = (set: (t: MessageDraft['tracking']) => void): TrackingBlock => useTrackingDefault(set);
@@ -23,7 +25,7 @@ function readBase64(file: File): Promise<string> {
   });
 }
 
-/** Subject, body (plain or rich), attachments and tracking: shared by an email and a mail merge. */
+/** Template, subject, body (plain or rich), attachments, tracking and reminder: shared by an email and a mail merge. */
 export function MessageFields({ value, onChange, errors, hint, trackingBlock }: {
   value: MessageDraft; onChange: (patch: Partial<MessageDraft>) => void; errors: Record<string, string>; hint?: string;
   /** Why Track must stay off (no relay), from useDefaultTracking. */
@@ -31,8 +33,14 @@ export function MessageFields({ value, onChange, errors, hint, trackingBlock }: 
 }) {
   const blocked = typeof trackingBlock === 'string';
   const [attachError, setAttachError] = useState<string>();
+  // The rich editor reads its text when it mounts: a picked template mounts a new one.
+  const [editorKey, setEditorKey] = useState(0);
   return (
     <>
+      <TemplatePicker value={value} onPick={(t) => {
+        onChange(t);
+        setEditorKey((k) => k + 1);
+      }} />
       <Field label="Subject" error={errors.subject}><input aria-label="Subject" value={value.subject} onChange={(e) => onChange({ subject: e.target.value })} /></Field>
       <div className="row">
         <Field label="Format">
@@ -60,9 +68,10 @@ export function MessageFields({ value, onChange, errors, hint, trackingBlock }: 
         </Field>
       ) : (
         <Field label="Message" error={errors.bodyHtml} hint={hint} group>
-          <RichTextEditor label="Message" initial={value.bodyHtml || value.bodyText.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`).replace(/\n/g, '<br>')} onChange={(r) => onChange({ bodyHtml: r.html, bodyText: r.text })} />
+          <RichTextEditor key={editorKey} label="Message" initial={value.bodyHtml || value.bodyText.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`).replace(/\n/g, '<br>')} onChange={(r) => onChange({ bodyHtml: r.html, bodyText: r.text })} />
         </Field>
       )}
+      <RemindField value={value.remind} onChange={(remind) => onChange({ remind })} error={errors.remind} />
       <Field label="Attachments" error={errors.attachments ?? attachError} group>
         <input type="file" multiple aria-label="Attach files" onChange={async (e) => {
           const files = [...(e.target.files ?? [])];

@@ -28,6 +28,7 @@ import { reportsView } from '../mailbox/reports-view';
 import { failedList } from '../failed/failed-list';
 import { failureNotice } from '../failed/failure-notice';
 import { suppressions } from '../failed/suppressions';
+import { oauthAccount } from '../oauth/oauth-account';
 
 /** How often relay events are pulled while the app runs (plus on focus and "Sync now"). */
 const SYNC_INTERVAL_MS = 5 * 60_000;
@@ -38,6 +39,8 @@ export interface CoreOptions extends OpenOptions {
   secretBox: (dataDir: string) => SecretBox;
   /** Start the sender, the relay sync timers and the mailbox watcher (the app does; API tests do not). */
   background?: boolean;
+  /** Opens "Sign in with …" in the system browser (Electron); without it the page opens it (browser mode). */
+  openExternal?: (url: string) => Promise<void>;
   /** Tests: the watcher's clock, chance and IMAP connection. */
   watcher?: Pick<MailboxWatcherOptions, 'now' | 'random' | 'connect' | 'log'>;
 }
@@ -55,7 +58,12 @@ export function createCore(options: CoreOptions): Core {
   const contacts = contactsStore(db);
   const shoots = shootsStore(db);
   const preferences = preferencesStore(db, options.secretBox(options.dataDir));
-  const settings = () => preferences.withSecrets();
+  // A new sign-in: the queue and the watcher try again now instead of after their backoff.
+  const oauth = oauthAccount({ db, preferences, openExternal: options.openExternal, signedIn: () => (sender.retryNow(), void watcher.checkNow()) });
+  const settings = () => {
+    const s = preferences.withSecrets();
+    return { ...s, smtp: { ...s.smtp, tokens: oauth.tokens }, imap: { ...s.imap, tokens: oauth.tokens } };
+  };
   const checks = setupChecks(db);
   const targets = () => setupTargets(preferences.get());
   const watcher = mailboxWatcher({ db, settings: () => settings().imap, ...options.watcher });
@@ -142,8 +150,12 @@ export function createCore(options: CoreOptions): Core {
     },
     // The stored password only for the account it was saved for: never to a host typed in the form.
     // Each test is remembered for the account it reached: the dashboard's checklist counts it once that account is saved.
-    'preferences.testSmtp': async (input) => checks.record('smtp', accountOf(input), await testSmtp({ ...input, password: stored(input.password, preferences.storedPassword('smtp', input)) })),
-    'preferences.testImap': async (input) => checks.record('imap', accountOf(input), await testImap({ ...input, password: stored(input.password, preferences.storedPassword('imap', input)) })),
+    'preferences.testSmtp': async (input) => checks.record('smtp', accountOf(input), await testSmtp({ ...input, password: stored(input.password, preferences.storedPassword('smtp', input)), tokens: oauth.tokens })),
+    'preferences.testImap': async (input) => checks.record('imap', accountOf(input), await testImap({ ...input, password: stored(input.password, preferences.storedPassword('imap', input)), tokens: oauth.tokens })),
+
+    'oauth.start': () => oauth.start(),
+    'oauth.finish': () => oauth.finish(),
+    'oauth.signOut': () => oauth.signOut(),
     'preferences.testRelay': async (input) => checks.record('relay', input.relayUrl, await testRelay({ relayUrl: input.relayUrl, relaySecret: stored(input.relaySecret, settings().tracking.relaySecret) })),
   };
 
@@ -159,6 +171,7 @@ export function createCore(options: CoreOptions): Core {
     handlers,
     watcher,
     async close() {
+      oauth.close();
       await watcher.stop();
       relaySync.stop();
       merges.stopQueuing();

@@ -27,6 +27,8 @@ export interface SignInOptions {
   /** Opens the URL in the user's browser (Electron: shell.openExternal). */
   open: (url: string) => void | Promise<void>;
   timeoutMs?: number;
+  /** Aborting stops waiting (a newer sign-in, the app closing). */
+  signal?: AbortSignal;
 }
 
 /** Resolves with the tokens once the user approved in the browser; the refresh token is required. */
@@ -34,6 +36,7 @@ export async function signIn(o: SignInOptions): Promise<Tokens & { refreshToken:
   const pkce = newPkce();
   const state = newState();
   const listener = await listenForRedirect(state, o.timeoutMs ?? SIGN_IN_TIMEOUT_MS);
+  o.signal?.addEventListener('abort', () => listener.close());
   try {
     await o.open(authorizeUrl(o.endpoints, o.client.clientId, listener.redirectUri, state, pkce.challenge, o.loginHint));
     const code = await listener.code;

@@ -13,7 +13,7 @@ export default defineConfig({
   projects: [
     {
       name: 'browser',
-      testMatch: /(browser|tracked-email|bounce|dispatch-control|first-run|crash-recovery)\.spec\.ts/,
+      testMatch: /(browser|tracked-email|bounce|dispatch-control|first-run|crash-recovery|oauth)\.spec\.ts/,
       use: {
         browserName: 'chromium',
         launchOptions: {

@@ -82,6 +82,20 @@ test('sign in through the loopback redirect, send and read a bounce with tokens;
     await untilRowSays(page, 'While revoked', /Sent|Delivered/);
     await go(page, 'Dashboard');
     await expect(notice).toHaveCount(0);
+
+    // Sign out: the stored sign-in is gone and logins say so.
+    await go(page, 'Preferences');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.getByRole('status', { name: 'Sign-in state' })).toHaveText('Not signed in.');
+    await page.getByRole('button', { name: 'Test SMTP connection' }).click();
+    await expect(page.getByRole('status', { name: 'Test SMTP connection result' })).toContainText('Not signed in');
+
+    // A provider preset with its own sign-in chooses it for both logins.
+    await page.getByLabel('Provider', { exact: true }).selectOption('outlook-com');
+    await expect(page.getByLabel('SMTP login')).toHaveValue('oauth2');
+    await expect(page.getByLabel('IMAP login')).toHaveValue('oauth2');
+    await expect(page.getByLabel('Sign-in provider')).toHaveValue('microsoft');
+    await expect(page.getByRole('button', { name: 'Sign in with Microsoft' })).toBeDisabled(); // not saved yet
   } finally {
     await app.stop();
     await servers.stop();

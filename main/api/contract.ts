@@ -280,6 +280,8 @@ export interface ProviderPreset {
   id: string; name: string; host: string; port: number; security: (typeof SECURITY)[number];
   maxConnections: number; messagesPerMinute: number; note?: string;
   imap?: { host: string; port: number; security: (typeof SECURITY)[number] };
+  /** Its "Sign in with …" provider, where it has one. */
+  signIn?: 'google' | 'microsoft';
 }
 
 /** Marks a call's result type; it exists only for the type checker. */

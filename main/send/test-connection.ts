@@ -30,6 +30,14 @@ const tlsWords = (secure: boolean, security: string) =>
 export async function testSmtp(smtp: SmtpSettings): Promise<ConnectionTest> {
   if (!smtp.host) return { ok: false, message: 'Enter the SMTP server name first.' };
   const where = `${smtp.host}:${smtp.port}`;
+  // No sign-in (or a revoked one) is not the server refusing a login: say so before connecting.
+  if (smtp.auth === 'oauth2' && smtp.username) {
+    try {
+      await smtp.tokens?.get();
+    } catch (err) {
+      return { ok: false, message: (err as Error).message };
+    }
+  }
   const { auth, ...options } = connectionOptions(smtp);
   const connection = new SMTPConnection({ ...options, connectionTimeout: TEST_TIMEOUT_MS, greetingTimeout: TEST_TIMEOUT_MS, socketTimeout: TEST_TIMEOUT_MS });
   try {

@@ -91,10 +91,13 @@ function PreferencesForm() {
     const preset = providers.data?.find((x) => x.id === id);
     if (!preset) return;
     setSaved(false);
+    // A provider with "Sign in with …" logs in with it; others with the password.
+    const auth = preset.signIn ? 'oauth2' : 'password';
     setPrefs({
       ...p,
-      smtp: { ...p.smtp, host: preset.host, port: preset.port, security: preset.security, maxConnections: preset.maxConnections, messagesPerMinute: preset.messagesPerMinute },
-      imap: preset.imap ? { ...p.imap, ...preset.imap } : p.imap,
+      smtp: { ...p.smtp, host: preset.host, port: preset.port, security: preset.security, maxConnections: preset.maxConnections, messagesPerMinute: preset.messagesPerMinute, auth },
+      imap: preset.imap ? { ...p.imap, ...preset.imap, auth } : p.imap,
+      oauth: preset.signIn ? { ...p.oauth, provider: preset.signIn } : p.oauth,
     });
   }
 

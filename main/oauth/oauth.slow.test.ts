@@ -110,6 +110,8 @@ describe.skipIf(missing)('OAuth2 sign-in on real Postfix + Dovecot', () => {
     // The refused login hands the copy back to the queue (not failed, not bounced): it waits.
     await until(() => statusOf(core, emailId).sendState === 'queued', 'the copy back in the queue', 15_000, 100);
     expect(statusOf(core, emailId).status).toBe('Unsent');
+    const paused = (await call<DashboardSummary>(core, 'dashboard.summary')).notices.find((n) => n.kind === 'smtp_connection');
+    expect(paused?.message).toMatch(/^Sending is paused: The sign-in is no longer valid .*Sign in again in Preferences/);
 
     await call(core, 'oauth.start');
     expect(await call<ConnectionTest>(core, 'oauth.finish')).toMatchObject({ ok: true });

@@ -4,7 +4,7 @@
 // redirect, sends over XOAUTH2, appends the Sent copy and reads the bounce over IMAP with the
 // token; an expired token is refreshed, a revoked grant raises "Sign in again" and loses nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConnectionTest, DashboardSummary, Preferences } from '../api/contract';
+import type { ConnectionTest, DashboardSummary, MailboxStatus, Preferences } from '../api/contract';
 import { invoke } from '../api/invoke';
 import { createCore, type Core } from '../app/core';
 import { keyFileBox } from '../secrets/key-file-box';
@@ -98,6 +98,13 @@ describe.skipIf(missing)('OAuth2 sign-in on real Postfix + Dovecot', () => {
     await until(() => servers.maildir('studio', 'Sent').some((m) => m.includes('After expiry')), 'its Sent copy', 15_000, 100);
     expect(oauth.refreshes()).toBe(before + 1);
     expect(servers.postfixLog()).toMatch(/SASL XOAUTH2 authentication failed/);
+  });
+
+  it('the mailbox watcher, dropped and refused its token, refreshes it and watches again within seconds', async () => {
+    const before = oauth.refreshes();
+    oauth.expireAccessTokens();
+    await servers.restartDovecot();
+    await until(async () => oauth.refreshes() === before + 1 && (await call<MailboxStatus>(core, 'mailbox.status')).state === 'idle', 'the watcher back in IDLE with a refreshed token', 20_000, 100);
   });
 
   it('a revoked grant: the notice says "Sign in again", the copy stays queued, and goes after a new sign-in', async () => {

@@ -23,7 +23,7 @@ async function signIn(page: Page, context: BrowserContext, button: string) {
   await expect(provider.locator('body')).toContainText('Signed in. You can close this tab');
   expect(new URL(provider.url()).origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   await provider.close();
-  await expect(page.getByRole('status', { name: 'Sign-in state' })).toContainText(`Signed in as ${studio}`);
+  await expect(page.getByRole('note', { name: 'Sign-in state' })).toContainText(`Signed in as ${studio}`);
 }
 
 async function untilRowSays(page: Page, subject: string, text: string | RegExp) {
@@ -51,7 +51,7 @@ test('sign in through the loopback redirect, send and read a bounce with tokens;
     await go(page, 'Preferences');
     await expect(page.getByLabel('SMTP login')).toHaveValue('oauth2');
     await expect(page.getByLabel('SMTP password')).toHaveCount(0);
-    await expect(page.getByRole('status', { name: 'Sign-in state' })).toHaveText('Not signed in.');
+    await expect(page.getByRole('note', { name: 'Sign-in state' })).toHaveText('Not signed in.');
     await signIn(page, context, 'Sign in with another OAuth2 server');
 
     await page.getByRole('button', { name: 'Test SMTP connection' }).click();
@@ -86,7 +86,7 @@ test('sign in through the loopback redirect, send and read a bounce with tokens;
     // Sign out: the stored sign-in is gone and logins say so.
     await go(page, 'Preferences');
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await expect(page.getByRole('status', { name: 'Sign-in state' })).toHaveText('Not signed in.');
+    await expect(page.getByRole('note', { name: 'Sign-in state' })).toHaveText('Not signed in.');
     await page.getByRole('button', { name: 'Test SMTP connection' }).click();
     await expect(page.getByRole('status', { name: 'Test SMTP connection result' })).toContainText('Not signed in');
 

@@ -81,7 +81,8 @@ export function SignInFieldset({ value: o, saved, onChange, secretField, errors,
           {state.busy ? 'Waiting for the browser…' : o.signedIn ? 'Sign in again' : `Sign in with ${name}`}
         </button>
         {o.signedIn && !state.busy && <button type="button" onClick={() => void signOut()}>Sign out</button>}
-        <span role="status" aria-label="Sign-in state" className={state.result && !state.result.ok ? 'error-text' : o.signedIn ? 'ok' : 'muted'}>
+        {/* A note, not a status: the form's only status is "Saved". */}
+        <span role="note" aria-live="polite" aria-label="Sign-in state" className={state.result && !state.result.ok ? 'error-text' : o.signedIn ? 'ok' : 'muted'}>
           {state.result?.message ?? (unsaved ? 'Save first: the sign-in uses the saved registration.' : o.signedIn ? 'Signed in.' : 'Not signed in.')}
         </span>
       </div>

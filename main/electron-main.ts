@@ -121,7 +121,7 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(() => {
     const dataDir = process.env.OUTPOST_DATA_DIR ? path.resolve(process.env.OUTPOST_DATA_DIR) : app.getPath('userData');
     try {
-      core = createCore({ dataDir, mode: 'electron', secretBox: safeStorageBox, nativeBinding: nativeBinding(), background: true, chooseExportFile });
+      core = createCore({ dataDir, mode: 'electron', secretBox: safeStorageBox, nativeBinding: nativeBinding(), background: true, chooseExportFile, openExternal: (url) => shell.openExternal(url) });
     } catch (err) {
       dialog.showErrorBox('Outpost could not open its data', err instanceof Error ? err.message : String(err));
       app.exit(1);

@@ -8,6 +8,7 @@ import {
   dispatchFilter,
   dispatchInput,
   imapInput,
+  oauthInput,
   smtpInput,
   trackingInput,
   contactInput,
@@ -26,6 +27,7 @@ import {
   CONSENTS,
   CONSENT_POLICIES,
   SECURITY,
+  AUTH_METHODS,
   SHOOT_STATUSES,
   TRACKING_MODES,
 } from './schemas';
@@ -80,10 +82,12 @@ export interface Shoot {
 export interface Preferences {
   smtp: {
     host: string; port: number; security: (typeof SECURITY)[number]; username: string; hasPassword: boolean; plaintextPasswordHost: string;
+    auth: (typeof AUTH_METHODS)[number];
     fromName: string; fromAddress: string; maxConnections: number; messagesPerMinute: number;
   };
   imap: {
     host: string; port: number; security: (typeof SECURITY)[number]; username: string; hasPassword: boolean; plaintextPasswordHost: string;
+    auth: (typeof AUTH_METHODS)[number];
     watchFolders: string[]; sentFolder: string; pollMinutes: number; processedFolder: string; markReportsRead: boolean;
   };
   tracking: {
@@ -91,12 +95,14 @@ export interface Preferences {
     consentPolicy: (typeof CONSENT_POLICIES)[number];
   };
   bccMyself: boolean;
+  /** "Sign in with …": the app's registration, and whether a usable sign-in is stored (never the tokens). */
+  oauth: Omit<z.output<typeof oauthInput>, 'clientSecret'> & { hasClientSecret: boolean; signedIn: boolean };
   /** Stored secrets that cannot be used: unreadable (key file missing or replaced) or saved for another server. */
   secretProblems: SecretProblem[];
 }
 
 export interface SecretProblem {
-  secret: 'smtp.password' | 'imap.password' | 'tracking.relaySecret';
+  secret: 'smtp.password' | 'imap.password' | 'tracking.relaySecret' | 'oauth.clientSecret' | 'oauth.refreshToken';
   problem: 'unreadable' | 'other_account';
   /** For the user, e.g. "the stored SMTP password can no longer be read: enter it again". */
   message: string;
@@ -298,6 +304,8 @@ export interface ProviderPreset {
   id: string; name: string; host: string; port: number; security: (typeof SECURITY)[number];
   maxConnections: number; messagesPerMinute: number; note?: string;
   imap?: { host: string; port: number; security: (typeof SECURITY)[number] };
+  /** Its "Sign in with …" provider, where it has one. */
+  signIn?: 'google' | 'microsoft';
 }
 
 /** A CSV export written in the background; `file` is where it goes (complete only once `done`). */
@@ -420,6 +428,15 @@ export const calls = {
   'preferences.testSmtp': call(smtpInput, returns<ConnectionTest>()),
   'preferences.testImap': call(imapInput, returns<ConnectionTest>()),
   'preferences.testRelay': call(trackingInput, returns<ConnectionTest>()),
+
+  /**
+   * Starts "Sign in with …" for the saved app registration: a loopback redirect listens and the
+   * provider's page is opened by the app (Electron), or by the page when `openHere` (browser mode).
+   */
+  'oauth.start': call(z.object({}), returns<{ authorizeUrl: string; openHere: boolean }>()),
+  /** Waits for the started sign-in to end (at most a few minutes): signed in, or why not. */
+  'oauth.finish': call(z.object({}), returns<ConnectionTest>()),
+  'oauth.signOut': call(z.object({}), returns<{ signedOut: boolean }>()),
 } as const;
 
 export type Calls = typeof calls;

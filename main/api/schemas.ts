@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { addressProblem } from '../domain/address';
 import { NEVER_SENT, PROGRESS } from '../domain/status';
+import { OAUTH_PROVIDERS } from '../oauth/providers';
 
 const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 export const id = z.number().int().positive();
@@ -73,11 +74,16 @@ const secret = z.string().max(1024).optional();
 /** The host the user confirmed "send my password without encryption" for (security "none"); '' for none. */
 const plaintextPasswordHost = host.default('');
 
+/** How SMTP and IMAP log in: the stored password, or the access token of "Sign in with …" (XOAUTH2/OAUTHBEARER). */
+export const AUTH_METHODS = ['password', 'oauth2'] as const;
+const authMethod = z.enum(AUTH_METHODS).default('password');
+
 export const smtpInput = z.object({
   host,
   port: port.default(587),
   security: z.enum(SECURITY).default('starttls'),
   username: text(320).default(''),
+  auth: authMethod,
   password: secret,
   plaintextPasswordHost,
   fromName: text(200).default(''),
@@ -91,6 +97,7 @@ export const imapInput = z.object({
   port: port.default(993),
   security: z.enum(SECURITY).default('tls'),
   username: text(320).default(''),
+  auth: authMethod,
   password: secret,
   plaintextPasswordHost,
   watchFolders: z.array(text(200).min(1)).max(20).default(['INBOX']),
@@ -115,10 +122,27 @@ export const trackingInput = z.object({
   consentPolicy: z.enum(CONSENT_POLICIES).default('track-unless-denied'),
 });
 
+const endpointUrl = z.union([
+  z.literal(''),
+  z.string().trim().url('must be a URL like https://login.example.com/token').refine((u) => /^https?:\/\//i.test(u), 'must start with https:// or http://'),
+]).default('');
+
+/** The app registered with the provider (see main/oauth/README.md); endpoints only for "custom". */
+export const oauthInput = z.object({
+  provider: z.enum(OAUTH_PROVIDERS).default('google'),
+  clientId: text(500).default(''),
+  clientSecret: secret,
+  authorizeUrl: endpointUrl,
+  tokenUrl: endpointUrl,
+  revokeUrl: endpointUrl,
+  scope: text(1000).default(''),
+});
+
 export const preferencesInput = z.object({
   smtp: smtpInput,
   imap: imapInput,
   tracking: trackingInput,
+  oauth: oauthInput.prefault({}),
   bccMyself: z.boolean().default(false),
 });
 

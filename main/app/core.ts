@@ -37,6 +37,7 @@ import { exportJobs } from '../export/export-jobs';
 import { remindersStore } from '../reminders/reminders-store';
 import { templatesStore } from '../templates/templates-store';
 import { templatePreview } from '../templates/template-preview';
+import { oauthAccount } from '../oauth/oauth-account';
 
 /** How often relay events are pulled while the app runs (plus on focus and "Sync now"). */
 const SYNC_INTERVAL_MS = 5 * 60_000;
@@ -49,6 +50,8 @@ export interface CoreOptions extends OpenOptions {
   background?: boolean;
   /** The reminders' clock (browser mode's e2e moves it: reminders/clock.ts). */
   now?: () => number;
+  /** Opens "Sign in with …" in the system browser (Electron); without it the page opens it (browser mode). */
+  openExternal?: (url: string) => Promise<void>;
   /** Tests: the watcher's clock, chance and IMAP connection. */
   watcher?: Pick<MailboxWatcherOptions, 'now' | 'random' | 'connect' | 'log'>;
   /** Electron: asks where a CSV export goes (a save dialog); null when dismissed. */
@@ -74,7 +77,12 @@ export function createCore(options: CoreOptions): Core {
   const contacts = contactsStore(db);
   const shoots = shootsStore(db);
   const preferences = preferencesStore(db, options.secretBox(options.dataDir));
-  const settings = () => preferences.withSecrets();
+  // A new sign-in: the queue and the watcher try again now instead of after their backoff.
+  const oauth = oauthAccount({ db, preferences, openExternal: options.openExternal, signedIn: () => (sender.retryNow(), void watcher.checkNow()) });
+  const settings = () => {
+    const s = preferences.withSecrets();
+    return { ...s, smtp: { ...s.smtp, tokens: oauth.tokens }, imap: { ...s.imap, tokens: oauth.tokens } };
+  };
   const checks = setupChecks(db);
   const targets = () => setupTargets(preferences.get());
   // The watcher's connection state lives in memory, not in a table: it says when it changes.
@@ -186,8 +194,12 @@ export function createCore(options: CoreOptions): Core {
     },
     // The stored password only for the account it was saved for: never to a host typed in the form.
     // Each test is remembered for the account it reached: the dashboard's checklist counts it once that account is saved.
-    'preferences.testSmtp': async (input) => checks.record('smtp', accountOf(input), await testSmtp({ ...input, password: stored(input.password, preferences.storedPassword('smtp', input)) })),
-    'preferences.testImap': async (input) => checks.record('imap', accountOf(input), await testImap({ ...input, password: stored(input.password, preferences.storedPassword('imap', input)) })),
+    'preferences.testSmtp': async (input) => checks.record('smtp', accountOf(input), await testSmtp({ ...input, password: stored(input.password, preferences.storedPassword('smtp', input)), tokens: oauth.tokens })),
+    'preferences.testImap': async (input) => checks.record('imap', accountOf(input), await testImap({ ...input, password: stored(input.password, preferences.storedPassword('imap', input)), tokens: oauth.tokens })),
+
+    'oauth.start': () => oauth.start(),
+    'oauth.finish': () => oauth.finish(),
+    'oauth.signOut': () => oauth.signOut(),
     'preferences.testRelay': async (input) => checks.record('relay', input.relayUrl, await testRelay({ relayUrl: input.relayUrl, relaySecret: stored(input.relaySecret, settings().tracking.relaySecret) })),
   };
 
@@ -207,6 +219,7 @@ export function createCore(options: CoreOptions): Core {
     async close() {
       live.close();
       await exports.stop();
+      oauth.close();
       await watcher.stop();
       relaySync.stop();
       merges.stopQueuing();

@@ -1,6 +1,5 @@
 import type { DispatchCounts, DispatchPreview, DispatchSummary } from '../api/contract';
 import { ApiError, notFound } from '../api/errors';
-import { unknownFields } from '../domain/merge-fields';
 import { dispatchName } from '../domain/dispatch-name';
 import { refuseUnknown } from '../templates/fill-email';
 import { noticeBoard } from '../store/notices';

@@ -12,28 +12,30 @@ export interface ProviderPreset {
   messagesPerMinute: number;
   note?: string;
   imap?: { host: string; port: number; security: Security };
+  /** The provider's "Sign in with …" (main/oauth): chosen as the login of SMTP and IMAP with this preset. */
+  signIn?: 'google' | 'microsoft';
 }
 
 export const PROVIDERS: readonly ProviderPreset[] = [
   {
     id: 'gmail', name: 'Gmail', host: 'smtp.gmail.com', port: 465, security: 'tls', maxConnections: 2, messagesPerMinute: 20,
-    note: 'Use an app password (Google Account → Security → App passwords). Gmail allows about 500 recipients a day.',
-    imap: { host: 'imap.gmail.com', port: 993, security: 'tls' },
+    note: 'Sign in with Google, or use an app password (Google Account → Security → App passwords). Gmail allows about 500 recipients a day.',
+    imap: { host: 'imap.gmail.com', port: 993, security: 'tls' }, signIn: 'google',
   },
   {
     id: 'google-workspace', name: 'Google Workspace', host: 'smtp.gmail.com', port: 465, security: 'tls', maxConnections: 3, messagesPerMinute: 30,
-    note: 'Use an app password. Workspace allows about 2,000 recipients a day.',
-    imap: { host: 'imap.gmail.com', port: 993, security: 'tls' },
+    note: 'Sign in with Google, or use an app password. Workspace allows about 2,000 recipients a day.',
+    imap: { host: 'imap.gmail.com', port: 993, security: 'tls' }, signIn: 'google',
   },
   {
     id: 'microsoft-365', name: 'Microsoft 365', host: 'smtp.office365.com', port: 587, security: 'starttls', maxConnections: 3, messagesPerMinute: 30,
-    note: 'SMTP AUTH must be enabled for the mailbox. Microsoft allows 30 messages a minute and 10,000 recipients a day.',
-    imap: { host: 'outlook.office365.com', port: 993, security: 'tls' },
+    note: 'Sign in with Microsoft (passwords end for SMTP in December 2026); SMTP AUTH must be enabled for the mailbox. Microsoft allows 30 messages a minute and 10,000 recipients a day.',
+    imap: { host: 'outlook.office365.com', port: 993, security: 'tls' }, signIn: 'microsoft',
   },
   {
     id: 'outlook-com', name: 'Outlook.com / Hotmail', host: 'smtp-mail.outlook.com', port: 587, security: 'starttls', maxConnections: 1, messagesPerMinute: 10,
-    note: 'Personal Outlook.com accounts allow about 300 recipients a day.',
-    imap: { host: 'outlook.office365.com', port: 993, security: 'tls' },
+    note: 'Sign in with Microsoft: Outlook.com takes no passwords for SMTP and IMAP since September 2024. Personal accounts allow about 300 recipients a day.',
+    imap: { host: 'outlook.office365.com', port: 993, security: 'tls' }, signIn: 'microsoft',
   },
   {
     id: 'icloud', name: 'iCloud Mail', host: 'smtp.mail.me.com', port: 587, security: 'starttls', maxConnections: 1, messagesPerMinute: 20,

@@ -39,6 +39,8 @@ export interface Sender {
   stop(): Promise<void>;
   /** Something was queued (or released): look at the outbox now. */
   kick(): void;
+  /** What held the whole queue may be fixed (a new sign-in): try now instead of after the wait. */
+  retryNow(): void;
   /** The user's say: send these copies again ('unknown', or a send-time bounce or block). Returns how many were queued. */
   resend(recipientIds: readonly number[]): number;
   /** A dispatch was paused or cancelled: the pool gives back its copies no connection has started. */
@@ -481,6 +483,11 @@ export function createSender(options: SenderOptions): Sender {
     },
 
     kick,
+
+    retryNow() {
+      blockedUntil = 0;
+      kick();
+    },
 
     withdraw(dispatchId) {
       if (!transport) return;

@@ -1,7 +1,15 @@
 // The parts of the user's preferences (store/preferences.ts withSecrets()) the sending engine reads.
 import type { Security } from './providers';
+import type { TokenSource } from '../oauth/access-tokens';
 
-export interface SmtpSettings {
+/** How an account logs in; without it, the password (settings saved before sign-in existed). */
+interface Login {
+  auth?: 'password' | 'oauth2';
+  /** The access tokens of "Sign in with …" (main/oauth), for `auth: 'oauth2'`; in the app's thread only. */
+  tokens?: TokenSource;
+}
+
+export interface SmtpSettings extends Login {
   host: string;
   port: number;
   security: Security;
@@ -15,7 +23,7 @@ export interface SmtpSettings {
   messagesPerMinute: number;
 }
 
-export interface ImapSettings {
+export interface ImapSettings extends Login {
   host: string;
   port: number;
   security: Security;

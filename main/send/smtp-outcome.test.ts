@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { outcomeOfError } from './smtp-outcome';
+import { describeSmtpError, outcomeOfError } from './smtp-outcome';
 
 const rcpt = (response: string) => ({ code: 'EENVELOPE', command: 'RCPT TO', response, responseCode: Number(response.slice(0, 3)) });
 
@@ -28,5 +28,13 @@ describe('outcomeOfError', () => {
     ]) {
       expect(outcomeOfError(err).kind).toBe('connection');
     }
+  });
+});
+
+describe('describeSmtpError', () => {
+  it('gives a missing or revoked sign-in in its own words, not as a wrong password', () => {
+    const err = { code: 'EAUTH', originalCode: 'EOAUTHSIGNIN', command: 'AUTH XOAUTH2', message: 'The sign-in is no longer valid (invalid_grant). Sign in again in Preferences.' };
+    expect(outcomeOfError(err).kind).toBe('connection'); // the queue waits; nothing fails
+    expect(describeSmtpError(err, 'smtp.example.com:587')).toBe('The sign-in is no longer valid (invalid_grant). Sign in again in Preferences.');
   });
 });

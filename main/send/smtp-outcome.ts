@@ -81,6 +81,8 @@ export function describeSmtpError(err: SmtpError, where = ''): string {
   const at = where ? ` at ${where}` : '';
   const system = String(err.originalCode ?? err.errno ?? '');
   const detail = (err.response ?? err.message ?? '').replace(/\s+/g, ' ').trim();
+  // No access token to log in with (main/oauth: not signed in, grant revoked, token endpoint down): its own words say what to do.
+  if (system === 'EOAUTHSIGNIN' || system === 'EOAUTH') return detail;
   if (err.code === 'EAUTH' || err.code === 'ENOAUTH') {
     return `The SMTP server refused the login${at}: check the username and password (many providers need an app password). Server said: ${detail}`;
   }

@@ -6,7 +6,7 @@ import { tempDir } from '../test/temp-core';
 import { createThreadPool } from './smtp-thread';
 import { readJournal, resetJournal } from './transmit-journal';
 import { loopbackAccount, rawCopy, startRefusingSink } from './test-servers/pool-fixtures';
-import type { SmtpSink } from './test-servers/smtp-sink';
+import { startSmtpSink, type SmtpSink } from './test-servers/smtp-sink';
 
 let sink: SmtpSink;
 
@@ -24,6 +24,19 @@ describe('the SMTP pool in its own thread', () => {
     expect(replies.map((r) => r.response)).toEqual([expect.stringMatching(/^250 /), expect.stringMatching(/^250 /)]);
     expect(seen.sort()).toEqual(['a@outpost.test', 'b@outpost.test']);
     expect(sink.received.slice(-2).map((m) => m.to[0]!.address).sort()).toEqual(['a@outpost.test', 'b@outpost.test']);
+  });
+
+  it('logs in with XOAUTH2 with tokens asked of this thread; a refused token is renewed once and the copy goes', async () => {
+    const server = await startSmtpSink({ login: { user: 'studio@outpost.test', pass: 'unused', accessToken: 'fresh-token' } });
+    const asked: boolean[] = [];
+    const tokens = { get: async (renew = false) => (asked.push(renew), renew ? 'fresh-token' : 'stale-token') };
+    const pool = createThreadPool(loopbackAccount(server.port, { username: 'studio@outpost.test', auth: 'oauth2', tokens }));
+    const reply = await pool.send(rawCopy('a@outpost.test'));
+    pool.close();
+    await server.close();
+    expect(reply.response).toMatch(/^250 /);
+    expect(asked).toEqual([false, true]);
+    expect(server.received).toHaveLength(1);
   });
 
   it("keeps a refusal's fields across the thread boundary, and nothing was transmitted", async () => {

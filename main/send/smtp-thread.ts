@@ -36,7 +36,9 @@ export interface ThreadTuning {
 }
 
 export function createThreadPool(smtp: SmtpSettings, tuning: ThreadTuning = {}): SendTransport {
-  const setup: WorkerSetup = { smtp, maxMessages: tuning.maxMessages, journal: tuning.journal };
+  // The token source stays here (it cannot cross): the thread asks for each token by message.
+  const { tokens, ...wireSmtp } = smtp;
+  const setup: WorkerSetup = { smtp: wireSmtp, maxMessages: tuning.maxMessages, journal: tuning.journal };
   const pending = new Map<number, Pending>();
   let worker: Worker | null = null;
   // Where no worker can start (a packaging that cannot load it), the pool runs in this thread.
@@ -89,11 +91,26 @@ export function createThreadPool(smtp: SmtpSettings, tuning: ThreadTuning = {}):
     if (worker) return worker;
     const w = startWorker(setup, tuning.workerEntry);
     ready = false;
-    w.on('message', (m: WorkerMessage) => (m === 'ready' ? (ready = true) : m.forEach(settle)));
+    w.on('message', (m: WorkerMessage) => {
+      if (m === 'ready') ready = true;
+      else if (Array.isArray(m)) m.forEach(settle);
+      else giveToken(w, m.id, m.renew);
+    });
     w.on('error', (err) => lost(w, err.message));
     w.on('exit', (code) => lost(w, `exit code ${code}`));
     worker = w;
     return w;
+  }
+
+  function giveToken(w: Worker, id: number, renew: boolean): void {
+    const answer = (a: WireRequest) => {
+      if (worker === w) w.postMessage(a);
+    };
+    if (!tokens) return answer({ type: 'token', id, error: { code: 'EOAUTHSIGNIN', message: 'Not signed in: press "Sign in" under Preferences.' } });
+    tokens.get(renew).then(
+      (token) => answer({ type: 'token', id, token }),
+      (err: Error & { code?: string }) => answer({ type: 'token', id, error: { code: err.code, message: err.message } }),
+    );
   }
 
   // Copies handed over in one turn of the event loop cross to the thread as one message.

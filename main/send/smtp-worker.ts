@@ -7,6 +7,7 @@ import type { SmtpSettings } from './settings';
 import { createSmtpPool } from './connection-pool';
 import type { CopyRecipe } from './copy-recipe';
 import type { OutgoingCopy } from './transport';
+import type { TokenSource } from '../oauth/access-tokens';
 
 export interface WorkerSetup {
   smtp: SmtpSettings;
@@ -22,10 +23,13 @@ export type WireAnswer =
   | { id: number; response: string; transmitted: true }
   | { id: number; error: SmtpError; transmitted: boolean };
 
-export type WireRequest = { type: 'send'; copies: WireCopy[] } | { type: 'withdraw'; keys: string[] } | { type: 'close' };
+/** An access token the thread asked for (`renew` after a refusal): tokens are refreshed in the app's thread, which keeps the sign-in. */
+export type TokenAnswer = { type: 'token'; id: number; token: string } | { type: 'token'; id: number; error: SmtpError };
 
-/** 'ready' once, before any copy is taken; then batches of answers. */
-export type WorkerMessage = 'ready' | WireAnswer[];
+export type WireRequest = { type: 'send'; copies: WireCopy[] } | { type: 'withdraw'; keys: string[] } | { type: 'close' } | TokenAnswer;
+
+/** 'ready' once, before any copy is taken; then batches of answers, and requests for access tokens. */
+export type WorkerMessage = 'ready' | WireAnswer[] | { type: 'token'; id: number; renew: boolean };
 
 // The fields smtp-outcome.ts reads; the rest of a nodemailer error does not survive cloning.
 const FIELDS = ['message', 'code', 'originalCode', 'errno', 'response', 'responseCode', 'command'] as const;
@@ -52,7 +56,16 @@ function plain(err: unknown): SmtpError {
 
 const port = parentPort!;
 const setup = workerData as WorkerSetup;
-const pool = createSmtpPool(setup.smtp, { maxMessages: setup.maxMessages, journal: setup.journal });
+const asked = new Map<number, { resolve: (token: string) => void; reject: (err: Error) => void }>();
+let nextAsk = 1;
+const tokens: TokenSource = {
+  get: (renew = false) => new Promise<string>((resolve, reject) => {
+    const id = nextAsk++;
+    asked.set(id, { resolve, reject });
+    post({ type: 'token', id, renew });
+  }),
+};
+const pool = createSmtpPool({ ...setup.smtp, tokens }, { maxMessages: setup.maxMessages, journal: setup.journal });
 let answers: WireAnswer[] = [];
 
 // Answers go back in batches: one message per turn of the event loop, not one per copy.
@@ -77,6 +90,13 @@ port.on('message', (request: WireRequest) => {
     return;
   }
   if (request.type === 'withdraw') return pool.withdraw(request.keys);
+  if (request.type === 'token') {
+    const ask = asked.get(request.id);
+    asked.delete(request.id);
+    if ('token' in request) ask?.resolve(request.token);
+    else ask?.reject(Object.assign(new Error(request.error.message ?? 'no access token'), request.error));
+    return;
+  }
   for (const { id, message, ...copy } of request.copies) {
     let transmitted = false;
     pool.send({ ...copy, message: revive(message), onTransmitted: () => (transmitted = true) }).then(

@@ -29,7 +29,7 @@ describe.skipIf(missing !== null)(`test connection against real servers${missing
   it('Dovecot: logged in only with the right password, and says the connection is not encrypted', async () => {
     const good = await testImap(imap('studiopass'));
     expect(good.ok).toBe(true);
-    expect(good.message).toMatch(/^Connected to 127\.0\.0\.1:\d+ without TLS .*, logged in as studio@outpost\.test: \d+ folders\.$/);
+    expect(good.message).toMatch(/^Connected to 127\.0\.0\.1:\d+ without TLS .*, logged in as studio@outpost\.test with PLAIN \(password\): \d+ folders\.$/);
     const bad = await testImap(imap('wrong'));
     expect(bad.ok).toBe(false);
     expect(bad.message).toMatch(/refused the login/);

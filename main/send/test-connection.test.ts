@@ -31,7 +31,7 @@ async function startTlsOffering(): Promise<{ port: number; close: () => void }> 
 describe('testSmtp', () => {
   it('logs in, and says the connection was not encrypted', async () => {
     expect(await testSmtp(smtp({}))).toEqual({
-      ok: true, message: `Connected to 127.0.0.1:${sink.port} without TLS (as chosen: the password and mail cross the network readable), logged in as studio.`,
+      ok: true, message: `Connected to 127.0.0.1:${sink.port} without TLS (as chosen: the password and mail cross the network readable), logged in as studio with PLAIN (password).`,
     });
   });
 

@@ -1,5 +1,7 @@
 // What the sender hands an SMTP pool, and the connection settings made from the user's account.
 import { Socket } from 'node:net';
+import XOAuth2 from 'nodemailer/lib/xoauth2';
+import type { TokenSource } from '../oauth/access-tokens';
 import { plaintextRefusal } from '../secrets/plaintext-rule';
 import type { CopyRecipe } from './copy-recipe';
 import type { SmtpSettings } from './settings';
@@ -62,7 +64,7 @@ export function connectionOptions(smtp: SmtpSettings) {
     requireTLS: smtp.security === 'starttls',
     ignoreTLS: smtp.security === 'none',
     // A password refused by the plaintext rule is never put in the options at all.
-    auth: smtp.username ? { user: smtp.username, pass: refusal ? '' : smtp.password } : undefined,
+    auth: !smtp.username ? undefined : smtp.auth === 'oauth2' ? xoauth2(smtp.username, smtp.tokens) : { user: smtp.username, pass: refusal ? '' : smtp.password },
     // ...and every connection fails before it opens, with the reason (nodemailer reports a socket
     // whose connect throws as a connection error: the sender holds the queue and shows it).
     ...(refusal ? { get socket() { return refusingSocket(refusal); } } : {}),
@@ -70,6 +72,22 @@ export function connectionOptions(smtp: SmtpSettings) {
     greetingTimeout: CONNECT_TIMEOUT_MS,
     socketTimeout: 2 * CONNECT_TIMEOUT_MS,
   };
+}
+
+/**
+ * XOAUTH2 through nodemailer's own XOAuth2, asking our token source each login: nodemailer asks
+ * again with `renew` once when the server refuses the token (its 334 error challenge).
+ */
+function xoauth2(user: string, tokens: TokenSource | undefined): { user: string; method: 'XOAUTH2'; oauth2: XOAuth2 } {
+  const oauth2 = new XOAuth2({
+    user,
+    provisionCallback(_user, renew, callback) {
+      if (!tokens) return callback(Object.assign(new Error('Not signed in: press "Sign in" under Preferences.'), { code: 'EOAUTHSIGNIN' }), '', 0);
+      // Expiry 1 (the past): nodemailer keeps no copy, every login asks the source, which caches.
+      tokens.get(renew).then((token) => callback(null, token, 1), (err: Error) => callback(err, '', 0));
+    },
+  });
+  return { user, method: 'XOAUTH2', oauth2 };
 }
 
 function refusingSocket(message: string): Socket {

@@ -3,7 +3,7 @@ import type { SecretBox } from '../secrets/secret-box';
 import { openEnvelope, sealEnvelope } from '../secrets/envelope';
 import { prepareAll } from './prepare';
 
-export const SECRET_NAMES = ['smtp.password', 'imap.password', 'tracking.relaySecret'] as const;
+export const SECRET_NAMES = ['smtp.password', 'imap.password', 'tracking.relaySecret', 'oauth.clientSecret', 'oauth.refreshToken'] as const;
 export type SecretName = (typeof SECRET_NAMES)[number];
 
 /**

@@ -35,6 +35,13 @@ export interface MailServerOptions {
   vacation?: readonly Vacation[];
   /** Dovecot advertises no IDLE (and no NOTIFY): clients must poll. */
   noIdle?: boolean;
+  /**
+   * Sign-in with OAuth2: Dovecot also offers XOAUTH2 and OAUTHBEARER (an `oauth2` passdb asking
+   * this URL, with the token as a Bearer header, whether a token is valid and for whom: 200 with
+   * `username`, else refused), and Postfix takes mail only from clients that logged in through
+   * Dovecot's SASL (an auth socket in the instance's run dir). Passwords keep working for both.
+   */
+  oauth?: { introspectionUrl: string };
 }
 
 export interface MailServers {
@@ -119,7 +126,7 @@ function write(file: string, text: string, mode = 0o644): void {
   fs.utimesSync(file, past, past);
 }
 
-function postfixConfig(dir: string, ports: { smtp: number; strict: number }, vmail: { uid: number; gid: number }, lmtp: boolean) {
+function postfixConfig(dir: string, ports: { smtp: number; strict: number }, vmail: { uid: number; gid: number }, lmtp: boolean, sasl: boolean) {
   const main = `
 compatibility_level = 3.6
 queue_directory = ${dir}/spool
@@ -152,7 +159,7 @@ minimal_backoff_time = 1s
 maximal_backoff_time = 2s
 maximal_queue_lifetime = 10s
 bounce_queue_lifetime = 10s
-${lmtp ? `transport_maps = texthash:${dir}/conf/transport\n` : ''}`;
+${lmtp ? `transport_maps = texthash:${dir}/conf/transport\n` : ''}${sasl ? saslConfig(dir) : ''}`;
   // chroot "n" everywhere: Debian's chrooted defaults break a private instance under /tmp.
   const master = `
 127.0.0.1:${ports.smtp} inet n - n - - smtpd
@@ -180,11 +187,31 @@ ${lmtp ? 'lmtp      unix  - - n - - lmtp\n' : ''}`;
   return { main, master };
 }
 
+// Only logged-in clients may send, so a test proves the login happened (mynetworks would let any loopback client in).
+const saslConfig = (dir: string) => `smtpd_sasl_auth_enable = yes
+smtpd_sasl_type = dovecot
+smtpd_sasl_path = ${dir}/dovecot-run/auth-postfix
+smtpd_recipient_restrictions = permit_sasl_authenticated, reject
+`;
+
 // Dovecot 2.3.19's own post-login list, without IDLE and NOTIFY.
 const CAPABILITIES_WITHOUT_IDLE =
   'IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE SORT SORT=DISPLAY THREAD=REFERENCES THREAD=REFS THREAD=ORDEREDSUBJECT ' +
   'MULTIAPPEND URL-PARTIAL CATENATE UNSELECT CHILDREN NAMESPACE UIDPLUS LIST-EXTENDED I18NLEVEL=1 CONDSTORE QRESYNC ESEARCH ' +
   'ESORT SEARCHRES WITHIN CONTEXT=SEARCH LIST-STATUS BINARY MOVE SNIPPET=FUZZY PREVIEW=FUZZY PREVIEW STATUS=SIZE SAVEDATE LITERAL+ SPECIAL-USE';
+
+// The token check is configured in its own file (dovecot-oauth2.conf.ext); Postfix asks through auth-postfix.
+const oauthConfig = (dir: string) => `passdb {
+  driver = oauth2
+  mechanisms = xoauth2 oauthbearer
+  args = ${dir}/conf/dovecot-oauth2.conf.ext
+}
+service auth {
+  unix_listener auth-postfix {
+    mode = 0666
+  }
+}
+`;
 
 function dovecotConfig(dir: string, ports: { imap: number; smtp: number }, vmail: { uid: number; gid: number }, options: MailServerOptions): string {
   const lmtp = (options.vacation?.length ?? 0) > 0;
@@ -215,11 +242,12 @@ instance_name = outpost-test-${path.basename(dir)}
 log_path = ${dir}/dovecot.log
 ssl = no
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+auth_mechanisms = plain login${options.oauth ? ' xoauth2 oauthbearer' : ''}
 passdb {
   driver = passwd-file
-  args = scheme=PLAIN ${dir}/conf/dovecot-users
+  args = scheme=PLAIN ${dir}/conf/dovecot-users${options.oauth ? '\n  mechanisms = plain login' : ''}
 }
+${options.oauth ? oauthConfig(dir) : ''}
 userdb {
   driver = static
   args = uid=${vmail.uid} gid=${vmail.gid} home=${dir}/maildirs/%d/%n
@@ -366,7 +394,7 @@ export async function startMailServers(mailboxes: readonly Mailbox[], options: M
   execFileSync('chown', ['postfix', path.join(dir, 'data')]);
   execFileSync('chown', [`${vmail.uid}:${vmail.gid}`, path.join(dir, 'maildirs')]);
   const ports = { smtp: await freePort(), strict: await freePort(), imap: await freePort() };
-  const { main, master } = postfixConfig(dir, ports, vmail, lmtp);
+  const { main, master } = postfixConfig(dir, ports, vmail, lmtp, !!options.oauth);
   const lmtpSocket = path.join(dir, 'dovecot-run/lmtp-postfix');
   write(path.join(dir, 'conf/main.cf'), main);
   write(path.join(dir, 'conf/master.cf'), master);
@@ -375,6 +403,16 @@ export async function startMailServers(mailboxes: readonly Mailbox[], options: M
   write(path.join(dir, 'conf/dovecot-users'), mailboxes.map((m) => `${m.user}@${MAIL_DOMAIN}:{PLAIN}${m.password}\n`).join(''), 0o640);
   execFileSync('chgrp', ['dovecot', path.join(dir, 'conf/dovecot-users')]);
   write(path.join(dir, 'conf/dovecot.conf'), dovecotConfig(dir, ports, vmail, options));
+  if (options.oauth) {
+    // Mode "auth": a GET with the token as a Bearer header; the answer's `username` must be the login's user.
+    write(path.join(dir, 'conf/dovecot-oauth2.conf.ext'), `introspection_mode = auth
+introspection_url = ${options.oauth.introspectionUrl}
+force_introspection = yes
+username_attribute = username
+active_attribute = active
+active_value = true
+`);
+  }
 
   const home = (user: string) => path.join(dir, 'maildirs', MAIL_DOMAIN, user);
   /** A folder's maildir; '' or 'INBOX' is the inbox (the Maildir itself), 'Sent' is Maildir/.Sent. */

@@ -20,8 +20,8 @@ export interface Refusal {
 export interface SinkOptions {
   /** Answers RCPT TO: null accepts. */
   rcpt?: (address: string) => Refusal | null;
-  /** Accepted username/password; unset means no login needed. */
-  login?: { user: string; pass: string };
+  /** Accepted username/password; unset means no login needed. With `accessToken`, XOAUTH2 with that token is accepted too. */
+  login?: { user: string; pass: string; accessToken?: string };
   /** Advertise DSN in EHLO (default true). */
   dsn?: boolean;
   /** Keep received messages (default true; the benchmark only counts). */
@@ -51,7 +51,13 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
     hideDSN: options.dsn === false,
     logger: false,
     size: 50 * 1024 * 1024,
+    ...(options.login?.accessToken ? { authMethods: ['PLAIN', 'LOGIN', 'XOAUTH2'] } : {}),
     onAuth(auth, _session, cb) {
+      // A refused token gets Gmail's error challenge (334 + JSON), after which clients may retry with a new one.
+      if (auth.method === 'XOAUTH2') {
+        const ok = auth.username === options.login?.user && auth.accessToken === options.login?.accessToken;
+        return cb(null, ok ? { user: auth.username } : { user: undefined, data: { status: '401', schemes: 'bearer', scope: '' } });
+      }
       const ok = options.login && auth.username === options.login.user && auth.password === options.login.pass;
       cb(ok ? null : Object.assign(new Error('5.7.8 Authentication credentials invalid'), { responseCode: 535 }), ok ? { user: auth.username } : undefined);
     },

@@ -6,6 +6,7 @@ import { asCallError, useCall } from '../api/use-call';
 import { ErrorBanner, Field, FormMessage, useSubmit } from '../components/form';
 import { MailboxWatcherPanel } from '../mailbox/MailboxWatcherPanel';
 import { isLoopbackHost } from '../../../main/secrets/plaintext-rule';
+import { SignInFieldset } from '../oauth/SignInFieldset';
 
 type Security = (typeof SECURITY)[number];
 /** Secrets are write-only: blank keeps what is stored, "remove" sends '' to delete it. */
@@ -36,8 +37,8 @@ function PreferencesForm() {
   // As last loaded or saved: a stored password belongs to the server, port and user saved here.
   const [savedPrefs, setSavedPrefs] = useState<Preferences>();
   const [loadError, setLoadError] = useState<Error>();
-  const [secrets, setSecrets] = useState<Record<'smtp' | 'imap' | 'relay', SecretDraft>>({
-    smtp: { value: '', remove: false }, imap: { value: '', remove: false }, relay: { value: '', remove: false },
+  const [secrets, setSecrets] = useState<Record<'smtp' | 'imap' | 'relay' | 'oauth', SecretDraft>>({
+    smtp: { value: '', remove: false }, imap: { value: '', remove: false }, relay: { value: '', remove: false }, oauth: { value: '', remove: false },
   });
   const [saved, setSaved] = useState(false);
   const form = useSubmit('preferences.save', preferencesInput);
@@ -47,12 +48,18 @@ function PreferencesForm() {
   useEffect(() => {
     call('preferences.get', {}).then((got) => (setPrefs(got), setSavedPrefs(got)), (e: unknown) => setLoadError(asCallError(e)));
   }, []);
+  // After a sign-in or sign-out only the sign-in state is taken from the store: the form keeps what is being edited.
+  const reloadSignIn = () => void call('preferences.get', {}).then((got) => {
+    setPrefs((now) => (now ? { ...now, oauth: { ...now.oauth, signedIn: got.oauth.signedIn }, secretProblems: got.secretProblems } : got));
+    setSavedPrefs(got);
+  }, () => undefined);
   if (loadError) return <ErrorBanner error={loadError} />;
   if (!prefs) return <p className="muted">Loading…</p>;
 
   const p = prefs;
   const setSmtp = (patch: Partial<Preferences['smtp']>) => (setSaved(false), setPrefs({ ...p, smtp: { ...p.smtp, ...patch } }));
   const setImap = (patch: Partial<Preferences['imap']>) => (setSaved(false), setPrefs({ ...p, imap: { ...p.imap, ...patch } }));
+  const setOAuth = (patch: Partial<Preferences['oauth']>) => (setSaved(false), setPrefs({ ...p, oauth: { ...p.oauth, ...patch } }));
   const setTracking = (patch: Partial<Preferences['tracking']>) => (setSaved(false), setPrefs({ ...p, tracking: { ...p.tracking, ...patch } }));
   const setSecret = (k: keyof typeof secrets, patch: Partial<SecretDraft>) => (setSaved(false), setSecrets({ ...secrets, [k]: { ...secrets[k], ...patch } }));
 
@@ -84,10 +91,13 @@ function PreferencesForm() {
     const preset = providers.data?.find((x) => x.id === id);
     if (!preset) return;
     setSaved(false);
+    // A provider with "Sign in with …" logs in with it; others with the password.
+    const auth = preset.signIn ? 'oauth2' : 'password';
     setPrefs({
       ...p,
-      smtp: { ...p.smtp, host: preset.host, port: preset.port, security: preset.security, maxConnections: preset.maxConnections, messagesPerMinute: preset.messagesPerMinute },
-      imap: preset.imap ? { ...p.imap, ...preset.imap } : p.imap,
+      smtp: { ...p.smtp, host: preset.host, port: preset.port, security: preset.security, maxConnections: preset.maxConnections, messagesPerMinute: preset.messagesPerMinute, auth },
+      imap: preset.imap ? { ...p.imap, ...preset.imap, auth } : p.imap,
+      oauth: preset.signIn ? { ...p.oauth, provider: preset.signIn } : p.oauth,
     });
   }
 
@@ -96,16 +106,18 @@ function PreferencesForm() {
     const { hasPassword: _s, ...smtp } = p.smtp;
     const { hasPassword: _i, ...imap } = p.imap;
     const { hasRelaySecret: _r, ...tracking } = p.tracking;
+    const { hasClientSecret: _c, signedIn: _si, ...oauth } = p.oauth;
     const result = await form.submit({
       smtp: { ...smtp, password: keepOrSet(secrets.smtp) },
       imap: { ...imap, password: keepOrSet(secrets.imap) },
       tracking: { ...tracking, relaySecret: keepOrSet(secrets.relay) },
+      oauth: { ...oauth, clientSecret: keepOrSet(secrets.oauth) },
       bccMyself: p.bccMyself,
     });
     if (!result) return;
     setPrefs(result);
     setSavedPrefs(result);
-    setSecrets({ smtp: { value: '', remove: false }, imap: { value: '', remove: false }, relay: { value: '', remove: false } });
+    setSecrets({ smtp: { value: '', remove: false }, imap: { value: '', remove: false }, relay: { value: '', remove: false }, oauth: { value: '', remove: false } });
     setSaved(true);
   }
 
@@ -114,7 +126,7 @@ function PreferencesForm() {
   const secretNotice = (k: keyof typeof secrets, path: string, label: string): string | undefined => {
     const problem = p.secretProblems.find((x) => x.secret === path);
     if (problem) return problem.message;
-    if (k === 'relay' || !savedPrefs?.[k].hasPassword) return undefined;
+    if (k === 'relay' || k === 'oauth' || !savedPrefs?.[k].hasPassword) return undefined;
     const was = savedPrefs[k];
     const now = p[k];
     const moved = was.host.trim().toLowerCase() !== now.host.trim().toLowerCase() || was.port !== now.port || was.username !== now.username;
@@ -142,6 +154,13 @@ function PreferencesForm() {
         {` Send my ${kind} password to ${a.host.trim()} without encryption (anyone on the network path can read it)`}
       </label>
     ) : null;
+  const loginSelect = (value: Preferences['smtp']['auth'], onChange: (auth: Preferences['smtp']['auth']) => void, label: string) => (
+    <Field label={label}>
+      <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value as Preferences['smtp']['auth'])}>
+        <option value="password">Password</option><option value="oauth2">Sign in (Google, Microsoft: OAuth2)</option>
+      </select>
+    </Field>
+  );
   const securitySelect = (value: Security, onChange: (s: Security) => void, label: string) => (
     <Field label={label}>
       <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value as Security)}>
@@ -168,7 +187,8 @@ function PreferencesForm() {
         </div>
         <div className="row">
           <Field label="SMTP user name" error={err['smtp.username']}><input aria-label="SMTP user name" value={p.smtp.username} onChange={(e) => setSmtp({ username: e.target.value })} /></Field>
-          {secretField('smtp', 'SMTP password', p.smtp.hasPassword, 'smtp.password')}
+          {loginSelect(p.smtp.auth, (auth) => setSmtp({ auth }), 'SMTP login')}
+          {p.smtp.auth === 'password' && secretField('smtp', 'SMTP password', p.smtp.hasPassword, 'smtp.password')}
         </div>
         {plaintextConfirm('SMTP', p.smtp, (plaintextPasswordHost) => setSmtp({ plaintextPasswordHost }))}
         <div className="row">
@@ -191,7 +211,8 @@ function PreferencesForm() {
         </div>
         <div className="row">
           <Field label="IMAP user name" error={err['imap.username']}><input aria-label="IMAP user name" value={p.imap.username} onChange={(e) => setImap({ username: e.target.value })} /></Field>
-          {secretField('imap', 'IMAP password', p.imap.hasPassword, 'imap.password')}
+          {loginSelect(p.imap.auth, (auth) => setImap({ auth }), 'IMAP login')}
+          {p.imap.auth === 'password' && secretField('imap', 'IMAP password', p.imap.hasPassword, 'imap.password')}
         </div>
         {plaintextConfirm('IMAP', p.imap, (plaintextPasswordHost) => setImap({ plaintextPasswordHost }))}
         <div className="row">
@@ -212,6 +233,8 @@ function PreferencesForm() {
         {testButton('imap', 'Test IMAP connection')}
         <p className="muted small">The watcher’s state is shown below the form, under Mailbox watcher.</p>
       </fieldset>
+      <SignInFieldset value={p.oauth} saved={savedPrefs?.oauth} onChange={setOAuth} errors={err} onSignedIn={reloadSignIn}
+        secretField={secretField('oauth', 'Client secret', p.oauth.hasClientSecret, 'oauth.clientSecret')} />
       <fieldset>
         <legend>Tracking</legend>
         <Field label="Tracking">

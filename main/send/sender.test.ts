@@ -281,6 +281,8 @@ describe('sender against an in-process SMTP server', () => {
     const s = startSender();
     await until(settled(emailId));
     expect(rows(emailId)[0]).toMatchObject({ status: 'Bounced', smtp_reply: '550 5.1.1 No such user (moved)' });
+    // The 550 deactivated the address: the user who knows it works again reactivates it, then resends.
+    suppressions(db).reactivate('moved@outpost.test', Date.now());
     expect(s.resend(recipientIds)).toBe(1);
     // Until the new answer comes, the copy says what it last was: nothing is rewritten.
     expect(rows(emailId)[0]).toMatchObject({ status: 'Bounced', send_state: 'queued' });

@@ -81,10 +81,12 @@ it('drops clients that never finish their headers, or trickle them, after 10 s a
 }, 30_000);
 
 it('keeps serving when it runs out of file descriptors, and records again once they are free', async () => {
-  const relay = await startRelay(64);
+  // Enough descriptors to load its modules (the loader opens many at once: 64 failed at start,
+  // once, in a fresh clone), far fewer than the flood below.
+  const relay = await startRelay(256);
   // Far more connections than descriptors left, while the relay still starts its checkpoint
   // thread: accept() and the thread's own file opens fail with EMFILE.
-  const flood = Array.from({ length: 120 }, () => {
+  const flood = Array.from({ length: 400 }, () => {
     const socket = connect(relay.port, '127.0.0.1');
     socket.on('error', () => {});
     sockets.push(socket);
@@ -96,6 +98,8 @@ it('keeps serving when it runs out of file descriptors, and records again once t
   await Promise.all(flood);
   await new Promise((resolve) => setTimeout(resolve, 1_500));
   expect(relay.child.exitCode, relay.stderr()).toBeNull();
+  // The flood did exhaust its descriptors: it said so and paused accepting.
+  expect(relay.stderr()).toMatch(/EMFILE/);
   for (const socket of sockets.splice(0)) socket.destroy();
 
   // Back to normal: a pixel is answered and recorded.

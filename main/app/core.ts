@@ -91,6 +91,7 @@ export function createCore(options: CoreOptions): Core {
   const failed = failedList(db);
   const failures = failureNotice(db);
   const stops = suppressions(db);
+  const unknown = unknownCopies(db);
   const reports = reportsView(db);
   // Beside the database: what began to leave, read after a crash (send/transmit-journal.ts).
   const sender = createSender({ db, preferences: settings, journal: path.join(options.dataDir, 'send-journal') });
@@ -141,7 +142,7 @@ export function createCore(options: CoreOptions): Core {
     'outbox.page': (query) => outboxPage(db, query),
     'outbox.details': ({ id }) => details(id),
     'outbox.resend': ({ recipientIds }) => queued({ queued: sender.resend(recipientIds), deactivated: stops.deactivatedCopies(recipientIds) }),
-    'outbox.markSent': ({ recipientIds }) => ({ marked: unknownCopies(db).markSent(recipientIds, Date.now()) }),
+    'outbox.markSent': ({ recipientIds }) => ({ marked: unknown.markSent(recipientIds, Date.now()) }),
     'outbox.sender': () => sender.status(),
     'outbox.view': () => outboxView.get(),
     'outbox.saveView': (view) => outboxView.save(view),

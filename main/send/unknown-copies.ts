@@ -20,6 +20,7 @@ const SQL = {
 
 export function unknownCopies(db: Db) {
   const q = prepareAll(db, SQL);
+  const refresh = emailAggregates(db);
   const notice = countingNotice(db, 'send_unknown', null, (n) =>
     `${n} ${n === 1 ? 'copy' : 'copies'} may or may not have left (its message began to go out, and the server never answered): Show details says how to check, then "Mark as sent" or "Resend".`);
   /** Says how many copies are unknown now (not at the first crash); gone once none is. */
@@ -34,7 +35,6 @@ export function unknownCopies(db: Db) {
     },
     /** The user checked (the provider's sent mail, the recipient) and says these left. Returns how many were unknown. */
     markSent: db.transaction((ids: readonly number[], now: number): number => {
-      const refresh = emailAggregates(db);
       const emails = new Set<number>();
       let marked = 0;
       for (const id of ids) {

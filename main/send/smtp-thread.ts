@@ -76,11 +76,13 @@ export function createThreadPool(smtp: SmtpSettings, tuning: ThreadTuning = {}):
     }
     const message = `The sending thread stopped (${why}).`;
     const keys = new Set([...pending.values()].flatMap((p) => (p.copy.key ? [p.copy.key] : [])));
-    const journal = tuning.journal && ready ? readJournal(tuning.journal, keys) : null;
+    const read = tuning.journal && ready ? readJournal(tuning.journal, keys) : null;
+    const evidence = read && typeof read !== 'string' ? read : null;
     for (const [id, p] of pending) {
-      const found = journal && typeof journal !== 'string' && p.copy.key ? journal.get(p.copy.key) : undefined;
+      const key = evidence ? p.copy.key : undefined;
+      const found = key === undefined ? undefined : evidence!.get(key);
       // Without a journal to ask, a thread that was ready may have sent what it held.
-      const began = journal && typeof journal !== 'string' && p.copy.key ? found !== undefined : ready;
+      const began = key === undefined ? ready : found !== undefined;
       if (found?.kind === 'accepted') settle({ id, response: found.response, transmitted: true });
       else if (found?.kind === 'refused') settle({ id, error: { code: 'EMESSAGE', responseCode: found.responseCode, response: found.response, message: found.response }, transmitted: true });
       else settle({ id, error: { code: 'ECONNECTION', message }, transmitted: began });

@@ -1,12 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { generateSecret } from '../relay/token';
 import { api } from './api';
+import { PERSON_UA } from './send-steps';
 import { startBrowserApp, startRelay, tempDataDir } from './app-process';
 import { go } from './scenario';
 import { startSmtpSink } from './smtp-sink';
 
 const DAY = 86_400_000;
-const PERSON_UA = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Thunderbird/128.3.0';
 
 const later = (days: number) => ({ OUTPOST_CLOCK_OFFSET_MS: String(days * DAY) });
 

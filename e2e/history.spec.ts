@@ -3,18 +3,9 @@ import { generateSecret } from '../relay/token';
 import { startBrowserApp, startRelay, tempDataDir } from './app-process';
 import { go } from './scenario';
 import { startSmtpSink, type Received } from './smtp-sink';
+import { api } from './api';
+import { savePreferences, PERSON_UA } from './send-steps';
 
-const PERSON_UA = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Thunderbird/128.3.0';
-
-async function api<T>(appUrl: string, name: string, input: unknown): Promise<T> {
-  const token = new URL(appUrl).hash.replace('#token=', '');
-  const res = await fetch(new URL(`/api/call/${name}`, appUrl), {
-    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { ok: boolean; value: T };
-  expect(body).toMatchObject({ ok: true });
-  return body.value;
-}
 
 /** The tracking pixel and first tracked link of a received copy. */
 function trackedUrls(mail: Received) {
@@ -37,10 +28,7 @@ test("a contact's timeline, a shoot's correspondence and a dispatch card, after 
   const relay = await startRelay(secret);
   const app = await startBrowserApp(tempDataDir());
   try {
-    await api(app.url, 'preferences.save', {
-      smtp: { host: '127.0.0.1', port: smtp.port, security: 'none', fromName: 'Studio', fromAddress: 'studio@outpost.test' },
-      imap: { host: '' }, tracking: { mode: 'opens_clicks', relayUrl: relay.url, relaySecret: secret },
-    });
+    await savePreferences(app.url, smtp.port, relay.url, secret);
     const ana = await api<{ id: number }>(app.url, 'contacts.create', { name: 'Ana Client', addresses: [{ email: 'ana@client.example', purposes: ['client mail', 'newsletter'] }] });
     await api(app.url, 'contacts.create', { name: 'Bo Buyer', addresses: [{ email: 'bo@client.example', purposes: ['newsletter'] }] });
     await api(app.url, 'contacts.create', { name: 'Cy Noletter', addresses: [{ email: 'cy@client.example', purposes: ['client mail'] }] });

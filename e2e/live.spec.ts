@@ -1,11 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { generateSecret } from '../relay/token';
 import { api } from './api';
+import { PERSON_UA } from './send-steps';
 import { startBrowserApp, startRelay, tempDataDir } from './app-process';
 import { go } from './scenario';
 import { startSmtpSink } from './smtp-sink';
 
-const PERSON_UA = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Thunderbird/128.3.0';
 const FILLERS = 60;
 
 test('an open synced while the Outbox is open shows in its row and in Show details without a reload, keeping scroll and the open email', async ({ page }) => {

@@ -1,21 +1,16 @@
 import { expect, type Page } from '@playwright/test';
+import { api } from './api';
 
 /** A person's mail program, as the relay's verdict rules see it. */
 export const PERSON_UA = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Thunderbird/128.3.0';
 
 /** Preferences through the same API the UI uses (the UI path is covered by browser.spec.ts). */
 export async function savePreferences(appUrl: string, smtpPort: number, relayUrl: string, relaySecret: string) {
-  const token = new URL(appUrl).hash.replace('#token=', '');
-  const res = await fetch(new URL('/api/call/preferences.save', appUrl), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({
-      smtp: { host: '127.0.0.1', port: smtpPort, security: 'none', fromName: 'Studio', fromAddress: 'studio@outpost.test' },
-      imap: { host: '' },
-      tracking: { mode: 'opens_clicks', relayUrl, relaySecret },
-    }),
+  await api(appUrl, 'preferences.save', {
+    smtp: { host: '127.0.0.1', port: smtpPort, security: 'none', fromName: 'Studio', fromAddress: 'studio@outpost.test' },
+    imap: { host: '' },
+    tracking: { mode: 'opens_clicks', relayUrl, relaySecret },
   });
-  expect(await res.json()).toMatchObject({ ok: true });
 }
 
 /** Compose and Send as a user does; ends with the sent email's details open. */

@@ -1,7 +1,7 @@
 // What a hostile or unlucky network does to a running relay process: slow clients and running
 // out of file descriptors. Seconds long (the limits are 10 s), so not in the fast suite.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -96,10 +96,14 @@ it('keeps serving when it runs out of file descriptors, and records again once t
     });
   });
   await Promise.all(flood);
-  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  // The flood did exhaust its descriptors. Whether the relay hears of it is libuv's choice: when
+  // its spare descriptor lets it drop every waiting connection, no failed accept() reaches Node.
+  const open = () => readdirSync(`/proc/${relay.child.pid}/fd`).length;
+  for (let waited = 0; waited < 10_000 && open() < 250; waited += 250) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  expect(open()).toBeGreaterThanOrEqual(250);
   expect(relay.child.exitCode, relay.stderr()).toBeNull();
-  // The flood did exhaust its descriptors: it said so and paused accepting.
-  expect(relay.stderr()).toMatch(/EMFILE/);
   for (const socket of sockets.splice(0)) socket.destroy();
 
   // Back to normal: a pixel is answered and recorded.

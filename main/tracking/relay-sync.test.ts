@@ -69,6 +69,24 @@ describe('relay sync against a real relay', () => {
     expect(recipientRow(f.db, f.clientId)).toMatchObject({ views: 1, clicks: 1 });
   });
 
+  it("learns the app's own address from each sync, before judging the page: the user's open from it is self", async () => {
+    const ownIps = () => f.db.prepare(`SELECT ip, learned_from AS learnedFrom FROM own_ips`).all();
+    // On this machine the relay sees loopback: nothing is learned.
+    await createRelaySync({ db: f.db, settings: () => settings }).syncNow();
+    expect(ownIps()).toEqual([]);
+
+    await relay.close();
+    relay = await startRelay({ ...relayConfig(), trustedProxy: ['127.0.0.1'] });
+    settings = { ...settings, relayUrl: relay.url };
+    const viaProxy = (client: string) => ({ 'user-agent': APPLE_MAIL, 'x-forwarded-for': client });
+    await fetch(pixelUrl(relay.url, secret, ids()), { headers: viaProxy('203.0.113.9') });
+    const sync = createRelaySync({ db: f.db, settings: () => settings, fetch: (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), 'x-forwarded-for': '203.0.113.9' } }) });
+    expect((await sync.syncNow()).state).toBe('ok');
+    expect(ownIps()).toEqual([{ ip: '203.0.113.9', learnedFrom: 'sync' }]);
+    expect(f.db.prepare(`SELECT ip, verdict FROM tracking_events`).all()).toEqual([{ ip: '203.0.113.9', verdict: 'self' }]);
+    expect(recipientRow(f.db, f.clientId)).toMatchObject({ status: 'Sent', views: 0 });
+  });
+
   it('a relay that goes down is an error with a clear message, loses nothing, and is caught up after a restart', async () => {
     await open();
     const sync = createRelaySync({ db: f.db, settings: () => settings });

@@ -6,6 +6,7 @@ import type { RelayConfig } from '../../relay/config';
 import { CLIENT_IP_HEADER } from '../../relay/feed';
 import { startRelay, type Relay } from '../../relay/relay';
 import { generateSecret } from '../../relay/token';
+import { behindProxy } from './behind-proxy.fixture';
 import { clientIpHeader, fetchFeedPage } from './relay-feed-client';
 
 let dir: string;
@@ -16,9 +17,6 @@ const config = (over: Partial<RelayConfig> = {}): RelayConfig => ({
   port: 0, host: '127.0.0.1', db: path.join(dir, 'relay.db'), secret, previousSecret: undefined, previousSecretGraceDays: 30,
   retentionDays: 30, trustedProxy: [], truncateIp: false, maxEventsPerIpPerMinute: 600, ...over,
 });
-/** The reverse proxy in front of a deployed relay, as far as the relay can tell: it names the client. */
-const behindProxy = (client: string): typeof fetch => (input, init) =>
-  fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), 'x-forwarded-for': client } });
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-feed-client-'));

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RelayConfig } from '../../relay/config';
 import { startRelay, type Relay } from '../../relay/relay';
 import { clickUrl, generateSecret, pixelUrl } from '../../relay/token';
+import { behindProxy } from './behind-proxy.fixture';
 import { createRelaySync, MAX_PAGES_PER_SYNC, type RelaySettings } from './relay-sync';
 import { dropSentEmail, emailRow, recipientRow, sentEmail, type SentEmail } from './sent-email.fixture';
 
@@ -78,9 +79,9 @@ describe('relay sync against a real relay', () => {
     await relay.close();
     relay = await startRelay({ ...relayConfig(), trustedProxy: ['127.0.0.1'] });
     settings = { ...settings, relayUrl: relay.url };
-    const viaProxy = (client: string) => ({ 'user-agent': APPLE_MAIL, 'x-forwarded-for': client });
-    await fetch(pixelUrl(relay.url, secret, ids()), { headers: viaProxy('203.0.113.9') });
-    const sync = createRelaySync({ db: f.db, settings: () => settings, fetch: (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), 'x-forwarded-for': '203.0.113.9' } }) });
+    // The user's own open, and the app's sync, both from the user's network at 203.0.113.9.
+    await behindProxy('203.0.113.9')(pixelUrl(relay.url, secret, ids()), { headers: { 'user-agent': APPLE_MAIL } });
+    const sync = createRelaySync({ db: f.db, settings: () => settings, fetch: behindProxy('203.0.113.9') });
     expect((await sync.syncNow()).state).toBe('ok');
     expect(ownIps()).toEqual([{ ip: '203.0.113.9', learnedFrom: 'sync' }]);
     expect(f.db.prepare(`SELECT ip, verdict FROM tracking_events`).all()).toEqual([{ ip: '203.0.113.9', verdict: 'self' }]);

@@ -37,9 +37,9 @@ async function startPrinting(script: string, env: Record<string, string>, patter
 export const startBrowserApp = (dataDir: string, env: Record<string, string> = {}) =>
   startPrinting('dist/main/browser-main.cjs', { ...env, OUTPOST_DATA_DIR: dataDir, OUTPOST_NO_OPEN: '1', OUTPOST_PORT: '0' }, /running at (http:\/\/\S+)/);
 
-/** The built relay on a free loopback port, as a user deploys it. */
-export const startRelay = (secret: string) =>
-  startPrinting('dist/relay/relay.cjs', { RELAY_PORT: '0', RELAY_HOST: '127.0.0.1', RELAY_DB: path.join(tempDataDir(), 'relay.sqlite'), RELAY_SECRET: secret }, /listening on (http:\/\/\S+)/);
+/** The built relay on a free loopback port, as a user deploys it. `env`: e.g. RELAY_TRUSTED_PROXY. */
+export const startRelay = (secret: string, env: Record<string, string> = {}) =>
+  startPrinting('dist/relay/relay.cjs', { ...env, RELAY_PORT: '0', RELAY_HOST: '127.0.0.1', RELAY_DB: path.join(tempDataDir(), 'relay.sqlite'), RELAY_SECRET: secret }, /listening on (http:\/\/\S+)/);
 
 function stop(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {

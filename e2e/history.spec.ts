@@ -1,10 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { generateSecret } from '../relay/token';
 import { startBrowserApp, startRelay, tempDataDir } from './app-process';
 import { go } from './scenario';
 import { startSmtpSink, type Received } from './smtp-sink';
 import { api } from './api';
-import { savePreferences, PERSON_UA } from './send-steps';
+import { savePreferences, PERSON_UA, syncNow } from './send-steps';
 
 
 /** The tracking pixel and first tracked link of a received copy. */
@@ -14,12 +14,6 @@ function trackedUrls(mail: Received) {
   const link = /href="([^"]+\/c\/[^"]+)"/.exec(html)?.[1]?.replace(/&amp;/g, '&');
   expect(pixel, html).toBeTruthy();
   return { pixel: pixel!, link };
-}
-
-async function syncNow(page: Page) {
-  await go(page, 'Outbox');
-  await page.getByRole('button', { name: 'Sync now' }).click();
-  await expect(page.getByRole('status', { name: 'Relay sync status' })).toContainText('Synced');
 }
 
 test("a contact's timeline, a shoot's correspondence and a dispatch card, after real tracked sends, opens and clicks", async ({ page }) => {

@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { api } from './api';
+import { go } from './scenario';
 
 /** A person's mail program, as the relay's verdict rules see it. */
 export const PERSON_UA = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Thunderbird/128.3.0';
@@ -28,4 +29,11 @@ export async function compose(page: Page, to: string, subject: string, body: str
   if (track) await form.getByLabel('Track').selectOption(track);
   await form.getByRole('button', { name: 'Send' }).click();
   await expect(page.getByRole('dialog', { name: 'Email details' })).toBeVisible();
+}
+
+/** "Sync now" in the Outbox, until the relay sync says it is done. */
+export async function syncNow(page: Page) {
+  await go(page, 'Outbox');
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect(page.getByRole('status', { name: 'Relay sync status' })).toContainText('Synced');
 }

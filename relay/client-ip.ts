@@ -25,7 +25,7 @@ export function parseTrustedProxies(list: readonly string[]): BlockList | null {
 }
 
 /** Longest textual IP address: "ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255". */
-const MAX_IP_TEXT = 45;
+export const MAX_IP_TEXT = 45;
 
 /**
  * "::ffff:1.2.3.4" (dual-stack sockets) becomes "1.2.3.4"; an IPv6 zone id ("fe80::1%eth0",

@@ -3,6 +3,8 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { StoredEvent } from './event-store';
 
 export const DEFAULT_PAGE = 100;
+/** Response header of every feed answer: the requester's address exactly as its events would store it. */
+export const CLIENT_IP_HEADER = 'x-outpost-client-ip';
 export const MAX_PAGE = 1000;
 
 export interface FeedEvent {

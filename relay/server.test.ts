@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RelayConfig } from './config';
-import type { FeedPage } from './feed';
+import { CLIENT_IP_HEADER, type FeedPage } from './feed';
 import { startRelay, type Relay } from './relay';
 import { PIXEL_GIF } from './responses';
 import { clickUrl, feedKey, generateSecret, pixelUrl } from './token';
@@ -194,6 +194,23 @@ describe('feed', () => {
     const after = await feed(`?after=${before.next}`);
     expect(after.events.map((e) => e.recipientId)).toEqual([2]);
     expect((await feed('?after=someOtherDb.99')).events.map((e) => e.recipientId)).toEqual([1, 2]);
+  });
+
+  it('tells the requester its address exactly as its own events are stored (trusted proxy, truncation)', async () => {
+    const ask = (forwardedFor: string, key = feedKey(secret)) =>
+      fetch(`${relay.url}/v1/events`, { headers: { authorization: `Bearer ${key}`, 'x-forwarded-for': forwardedFor } });
+    const pixel = new URL(pixelUrl(relay.url, secret, { emailId: 1, recipientId: 1 })).pathname;
+    // No trusted proxy: X-Forwarded-For is the client's word and proves nothing.
+    expect((await ask('198.51.100.23')).headers.get(CLIENT_IP_HEADER)).toBe('127.0.0.1');
+    await restart({ trustedProxy: ['127.0.0.1'], truncateIp: true });
+    const page = await ask('6.6.6.6, 198.51.100.23');
+    expect(page.status).toBe(200);
+    expect(page.headers.get(CLIENT_IP_HEADER)).toBe('198.51.100.0');
+    await raw(pixel, { 'x-forwarded-for': '6.6.6.6, 198.51.100.23' });
+    expect((await feed()).events.map((e) => e.ip)).toEqual([page.headers.get(CLIENT_IP_HEADER)]);
+    const refused = await ask('2001:db8:7:8::9', feedKey(generateSecret()));
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get(CLIENT_IP_HEADER)).toBe('2001:db8:7::');
   });
 
   it('refuses bad paging parameters', async () => {

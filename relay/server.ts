@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { BlockList } from 'node:net';
 import { clientIp, limitKey, truncateIp } from './client-ip';
 import type { EventStore, NewEvent } from './event-store';
-import { feedPage, isAuthorized, parseFeedQuery } from './feed';
+import { CLIENT_IP_HEADER, feedPage, isAuthorized, parseFeedQuery } from './feed';
 import { GroupCommit } from './group-commit';
 import { PerMinuteLimit } from './rate-limit';
 import { PIXEL_GIF, PIXEL_HEADER_LIST, redirectHeaderList, textHeaders } from './responses';
@@ -81,6 +81,9 @@ export function createRelayServer(options: RelayServerOptions): RelayServer {
     },
   );
   const limit = new PerMinuteLimit(options.maxEventsPerIpPerMinute);
+  const requestIp = (req: IncomingMessage, headers: RequestHeaders) => clientIp(req.socket.remoteAddress, headers.forwardedFor, options.trustedProxies);
+  /** As events store it: truncated when the operator asked for it. */
+  const storedIp = (ip: string) => (options.truncateIp ? truncateIp(ip) : ip);
 
   // Node checks headersTimeout and requestTimeout only every connectionsCheckingInterval
   // (30 s by default): check every second so the 10 s limits below hold to within a second.
@@ -99,7 +102,7 @@ export function createRelayServer(options: RelayServerOptions): RelayServer {
     if (url.startsWith(PIXEL_PATH)) return pixel(req, res, url, headers);
     if (url.startsWith(CLICK_PATH)) return click(req, res, url, headers);
     if (url === '/healthz') return sendText(res, 200, 'ok\n');
-    if (url === FEED_PATH || url.startsWith(`${FEED_PATH}?`)) return feed(req, res, url);
+    if (url === FEED_PATH || url.startsWith(`${FEED_PATH}?`)) return feed(req, res, url, headers);
     return sendText(res, 404, 'Not found.\n');
   });
   // Slow clients must not hold sockets open: bound every phase of a request (README: 10 s).
@@ -127,17 +130,20 @@ export function createRelayServer(options: RelayServerOptions): RelayServer {
     record(req, res, headers, at, 'click', ids.emailId, ids.recipientId, ids.linkIndex, target, location);
   }
 
-  function feed(req: IncomingMessage, res: ServerResponse, url: string): void {
+  function feed(req: IncomingMessage, res: ServerResponse, url: string, headers: RequestHeaders): void {
+    // The app's own address as its events would store it: the app learns it and counts opens from it as the user's.
+    const you = { [CLIENT_IP_HEADER]: storedIp(requestIp(req, headers)) };
     if (!isAuthorized(req.headers.authorization, options.feedKey)) {
-      return sendText(res, 401, 'A valid Bearer key is required.\n', { 'www-authenticate': 'Bearer' });
+      return sendText(res, 401, 'A valid Bearer key is required.\n', { 'www-authenticate': 'Bearer', ...you });
     }
     const query = parseFeedQuery(new URLSearchParams(url.slice(FEED_PATH.length)), store.instance);
-    if (typeof query === 'string') return sendText(res, 400, `${query}\n`);
+    if (typeof query === 'string') return sendText(res, 400, `${query}\n`, you);
     const body = JSON.stringify(feedPage(store.eventsAfter(query.afterRowId, query.limit + 1), query, store.instance));
     res.writeHead(200, {
       'content-type': 'application/json',
       'content-length': Buffer.byteLength(body),
       'cache-control': 'no-store',
+      ...you,
     });
     res.end(body);
   }
@@ -155,7 +161,7 @@ export function createRelayServer(options: RelayServerOptions): RelayServer {
     url: string | null,
     location: string | null,
   ): void {
-    const ip = clientIp(req.socket.remoteAddress, headers.forwardedFor, options.trustedProxies);
+    const ip = requestIp(req, headers);
     if (!limit.allow(limitKey(ip), at)) return answer(res, location);
     const event: NewEvent = {
       kind,
@@ -164,7 +170,7 @@ export function createRelayServer(options: RelayServerOptions): RelayServer {
       linkIndex,
       url,
       at,
-      ip: options.truncateIp ? truncateIp(ip) : ip,
+      ip: storedIp(ip),
       userAgent: headers.userAgent.length > MAX_USER_AGENT ? headers.userAgent.slice(0, MAX_USER_AGENT) : headers.userAgent,
       method: req.method === 'HEAD' ? 'HEAD' : 'GET',
     };

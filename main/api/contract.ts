@@ -338,6 +338,9 @@ export interface DueReminder {
   sentAt: number; daysSinceSent: number; dueAt: number; unless: (typeof REMIND_UNLESS)[number];
 }
 
+/** One of the user's own IP addresses, as the relay saw this app: opens from it count as the user's (self). */
+export interface OwnIp { ip: string; learnedFrom: 'sync' | 'test'; firstSeenAt: number; lastSeenAt: number }
+
 /** Marks a call's result type; it exists only for the type checker. */
 interface Returns<T> {
   readonly __returns?: T;
@@ -413,6 +416,9 @@ export const calls = {
 
   'tracking.syncNow': call(z.object({}), returns<SyncStatus>()),
   'tracking.status': call(z.object({}), returns<SyncStatus>()),
+  'ownIps.list': call(z.object({}), returns<OwnIp[]>()),
+  /** "Not mine": no longer self for events that arrive after, and never learned again. */
+  'ownIps.remove': call(z.object({ ip: z.string().trim().min(1).max(45) }), returns<{ removed: boolean }>()),
 
   'templates.list': call(z.object({}), returns<Template[]>()),
   /** Creates, or with `id` replaces, a template; names are unique (any case). */

@@ -17,7 +17,8 @@ import { emailAggregates } from '../store/email-aggregates';
 import { composer } from '../compose/compose';
 import { dispatches } from '../compose/dispatch';
 import { createRelaySync } from '../tracking/relay-sync';
-import { testRelay } from '../tracking/test-relay';
+import { testRelay, type RelayTestInput } from '../tracking/test-relay';
+import { ownIpsStore } from '../tracking/own-ips-store';
 import { extractLinks } from '../tracking/instrument';
 import { createSender } from '../send/sender';
 import { unknownCopies } from '../send/unknown-copies';
@@ -96,6 +97,10 @@ export function createCore(options: CoreOptions): Core {
   // Beside the database: what began to leave, read after a crash (send/transmit-journal.ts).
   const sender = createSender({ db, preferences: settings, journal: path.join(options.dataDir, 'send-journal') });
   const relaySync = createRelaySync({ db, settings: () => settings().tracking });
+  const ownIps = ownIpsStore(db);
+  // Each accepted Test also tells the app its own address, like each sync.
+  const relayTest = (relay: Pick<RelayTestInput, 'relayUrl' | 'relaySecret'>) =>
+    testRelay({ relayUrl: relay.relayUrl, relaySecret: relay.relaySecret, learn: (ip) => ownIps.learn(ip, 'test', Date.now()) });
   const composeDeps = { db, settings, extractLinks };
   const sendEmail = composer(composeDeps);
   const merges = dispatches({ ...composeDeps, refresh: emailAggregates(db), onQueued: () => sender.kick(), withdraw: (id) => sender.withdraw(id) });
@@ -174,6 +179,8 @@ export function createCore(options: CoreOptions): Core {
 
     'tracking.syncNow': () => relaySync.syncNow(),
     'tracking.status': () => relaySync.status(),
+    'ownIps.list': () => ownIps.list(),
+    'ownIps.remove': ({ ip }) => ownIps.remove(ip, Date.now()),
 
     'templates.list': () => templates.list(),
     'templates.save': (input) => templates.save(input, Date.now()),
@@ -190,7 +197,7 @@ export function createCore(options: CoreOptions): Core {
       const target = targets()[kind];
       if (!target) return { ok: false, message: 'Not set up yet: fill it in under Preferences first.' };
       const s = settings();
-      const result = kind === 'smtp' ? await testSmtp(s.smtp) : kind === 'imap' ? await testImap(s.imap) : await testRelay(s.tracking);
+      const result = kind === 'smtp' ? await testSmtp(s.smtp) : kind === 'imap' ? await testImap(s.imap) : await relayTest(s.tracking);
       return checks.record(kind, target, result);
     },
     // The stored password only for the account it was saved for: never to a host typed in the form.
@@ -201,7 +208,7 @@ export function createCore(options: CoreOptions): Core {
     'oauth.start': () => oauth.start(),
     'oauth.finish': () => oauth.finish(),
     'oauth.signOut': () => oauth.signOut(),
-    'preferences.testRelay': async (input) => checks.record('relay', input.relayUrl, await testRelay({ relayUrl: input.relayUrl, relaySecret: stored(input.relaySecret, settings().tracking.relaySecret) })),
+    'preferences.testRelay': async (input) => checks.record('relay', input.relayUrl, await relayTest({ relayUrl: input.relayUrl, relaySecret: stored(input.relaySecret, settings().tracking.relaySecret) })),
   };
 
   if (options.background) {

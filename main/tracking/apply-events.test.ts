@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eventApplier } from './apply-events';
+import { ownIpsStore } from './own-ips-store';
 import type { FeedEvent, FeedPage } from './relay-feed-client';
 import { dropSentEmail, emailRow, recipientRow, sentEmail, type SentEmail } from './sent-email.fixture';
 
@@ -83,6 +84,21 @@ describe('eventApplier', () => {
       { kind: 'link_clicked', verdict: 'security_scanner', detail: 'https://studio.example/gallery' },
       { kind: 'link_clicked', verdict: 'security_scanner', detail: 'https://studio.example/prices' },
     ]);
+  });
+
+  it("an open from the user's own address is stored as self and not counted; once removed, a later one is a person's", () => {
+    const ownIps = ownIpsStore(f.db);
+    ownIps.learn('203.0.113.9', 'test', SENT);
+    apply(SOURCE, page([ev({ ip: '203.0.113.9', atMs: SENT + HOUR })]), SENT + 2 * HOUR);
+    expect(f.db.prepare(`SELECT ip, verdict FROM tracking_events`).all()).toEqual([{ ip: '203.0.113.9', verdict: 'self' }]);
+    expect(recipientRow(f.db, f.clientId)).toMatchObject({ status: 'Sent', views: 0 });
+    expect(emailRow(f.db, f.emailId)).toMatchObject({ viewed: 'Unread', totalViews: 0 });
+
+    ownIps.remove('203.0.113.9', SENT + 2 * HOUR);
+    apply(SOURCE, page([ev({ ip: '203.0.113.9', atMs: SENT + 3 * HOUR })]), SENT + 3 * HOUR);
+    expect(f.db.prepare(`SELECT verdict FROM tracking_events ORDER BY id`).all()).toEqual([{ verdict: 'self' }, { verdict: 'person' }]);
+    expect(recipientRow(f.db, f.clientId)).toMatchObject({ status: 'Opened', views: 1 });
+    expect(emailRow(f.db, f.emailId)).toMatchObject({ viewed: 'Read', totalViews: 1 });
   });
 
   it('statuses only move forward: Delivered becomes Opened; a never-sent status stays final', () => {

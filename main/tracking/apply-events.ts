@@ -10,6 +10,7 @@ import { unknownCopies } from '../send/unknown-copies';
 import { prepareAll } from '../store/prepare';
 import { reminderClearing } from '../reminders/reminder-clearing';
 import { emailProgram } from './email-program';
+import { ownIpsStore } from './own-ips-store';
 import type { FeedEvent, FeedPage } from './relay-feed-client';
 import { judgeEvent, LOOKBACK_MS, type EarlierEvent } from './verdict';
 
@@ -59,6 +60,7 @@ export function eventApplier(db: Db) {
   const refresh = emailAggregates(db);
   const unknown = unknownCopies(db);
   const reminders = reminderClearing(db);
+  const ownIps = ownIpsStore(db);
 
   function applyOne(source: string, e: FeedEvent, now: number): 'stored' | 'repeat' | 'skipped' {
     const target = q.target.get(e.recipientId, e.emailId) as Target | undefined;
@@ -69,6 +71,7 @@ export function eventApplier(db: Db) {
     const { verdict } = judgeEvent({
       kind: e.kind, userAgent: e.userAgent, ip: e.ip, method: e.method, at, linkIndex, sentAt: target.sentAt,
       toSelf: target.addressNorm !== '' && target.addressNorm === normalizeAddress(target.fromAddress), earlier,
+      ownIp: ownIps.seen(e.ip),
     });
     const program = emailProgram(e.userAgent);
     const inserted = q.insert.run({

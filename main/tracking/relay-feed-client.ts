@@ -1,6 +1,9 @@
 // Reads one page of the relay's event feed (relay/README.md, "Event feed"). Everything the relay
 // answers is validated here; any surprise becomes a RelayError whose message the user can act on.
+import { isIP } from 'node:net';
 import { z } from 'zod';
+import { MAX_IP_TEXT } from '../../relay/client-ip';
+import { CLIENT_IP_HEADER } from '../../relay/feed';
 import { feedKey } from '../../relay/token';
 
 export const FEED_TIMEOUT_MS = 10_000;
@@ -27,6 +30,12 @@ const feedPage = z.object({
 
 export type FeedEvent = z.infer<typeof feedEvent>;
 export type FeedPage = z.infer<typeof feedPage>;
+
+export interface FeedAnswer {
+  page: FeedPage;
+  /** This app's address as the relay stores it for events (`x-outpost-client-ip`); null when absent or not one IP address. */
+  clientIp: string | null;
+}
 
 /** A failure talking to the relay, worded for the user. */
 export class RelayError extends Error {
@@ -79,8 +88,14 @@ export async function statusProblem(res: Response, base: string): Promise<string
   return `the relay at ${base} answered HTTP ${res.status}`;
 }
 
+/** The relay's word on this app's address, kept only if it is one plain IPv4 or IPv6 address (no zone id, no list). */
+export function clientIpHeader(headers: Headers): string | null {
+  const value = headers.get(CLIENT_IP_HEADER)?.trim() ?? '';
+  return value.length <= MAX_IP_TEXT && !value.includes('%') && isIP(value) !== 0 ? value : null;
+}
+
 /** One page after `after` (null: from the oldest event the relay keeps). */
-export async function fetchFeedPage(req: FeedRequest): Promise<FeedPage> {
+export async function fetchFeedPage(req: FeedRequest): Promise<FeedAnswer> {
   const base = trimRelayUrl(req.relayUrl);
   let key: string;
   try {
@@ -106,5 +121,5 @@ export async function fetchFeedPage(req: FeedRequest): Promise<FeedPage> {
     const where = issue.path.length > 0 ? issue.path.join('.') : 'the page';
     throw new RelayError(`the relay at ${base} answered an event page the app cannot read (${where}: ${issue.message})`);
   }
-  return parsed.data;
+  return { page: parsed.data, clientIp: clientIpHeader(res.headers) };
 }

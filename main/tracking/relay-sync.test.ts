@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RelayConfig } from '../../relay/config';
 import { startRelay, type Relay } from '../../relay/relay';
 import { clickUrl, generateSecret, pixelUrl } from '../../relay/token';
+import { behindProxy } from './behind-proxy.fixture';
 import { createRelaySync, MAX_PAGES_PER_SYNC, type RelaySettings } from './relay-sync';
 import { dropSentEmail, emailRow, recipientRow, sentEmail, type SentEmail } from './sent-email.fixture';
 
@@ -67,6 +68,24 @@ describe('relay sync against a real relay', () => {
     // Syncing again finds nothing new and changes nothing.
     expect((await sync.syncNow()).eventsStored).toBe(2);
     expect(recipientRow(f.db, f.clientId)).toMatchObject({ views: 1, clicks: 1 });
+  });
+
+  it("learns the app's own address from each sync, before judging the page: the user's open from it is self", async () => {
+    const ownIps = () => f.db.prepare(`SELECT ip, learned_from AS learnedFrom FROM own_ips`).all();
+    // On this machine the relay sees loopback: nothing is learned.
+    await createRelaySync({ db: f.db, settings: () => settings }).syncNow();
+    expect(ownIps()).toEqual([]);
+
+    await relay.close();
+    relay = await startRelay({ ...relayConfig(), trustedProxy: ['127.0.0.1'] });
+    settings = { ...settings, relayUrl: relay.url };
+    // The user's own open, and the app's sync, both from the user's network at 203.0.113.9.
+    await behindProxy('203.0.113.9')(pixelUrl(relay.url, secret, ids()), { headers: { 'user-agent': APPLE_MAIL } });
+    const sync = createRelaySync({ db: f.db, settings: () => settings, fetch: behindProxy('203.0.113.9') });
+    expect((await sync.syncNow()).state).toBe('ok');
+    expect(ownIps()).toEqual([{ ip: '203.0.113.9', learnedFrom: 'sync' }]);
+    expect(f.db.prepare(`SELECT ip, verdict FROM tracking_events`).all()).toEqual([{ ip: '203.0.113.9', verdict: 'self' }]);
+    expect(recipientRow(f.db, f.clientId)).toMatchObject({ status: 'Sent', views: 0 });
   });
 
   it('a relay that goes down is an error with a clear message, loses nothing, and is caught up after a restart', async () => {

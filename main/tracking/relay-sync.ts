@@ -5,6 +5,7 @@ import type { SyncStatus } from '../api/contract';
 import type { Db } from '../db/open-database';
 import { prepareAll } from '../store/prepare';
 import { eventApplier } from './apply-events';
+import { ownIpsStore } from './own-ips-store';
 import { fetchFeedPage, RelayError, trimRelayUrl, type Fetch } from './relay-feed-client';
 
 /** Pages per syncNow: a large backlog is caught up over several runs, never in one unbounded loop. */
@@ -52,6 +53,7 @@ export function createRelaySync(options: RelaySyncOptions): RelaySync {
   const log = options.log ?? (() => {});
   const q = prepareAll(db, SQL);
   const apply = eventApplier(db);
+  const ownIps = ownIpsStore(db);
   let running: Promise<void> | null = null;
   let timer: ReturnType<typeof setInterval> | null = null;
 
@@ -81,7 +83,9 @@ export function createRelaySync(options: RelaySyncOptions): RelaySync {
     try {
       for (let page = 0; page < MAX_PAGES_PER_SYNC; page++) {
         const cursor = (q.row.get(s.url) as Row | undefined)?.cursor ?? null;
-        const feed = await fetchFeedPage({ relayUrl: s.url, relaySecret: s.relaySecret, after: cursor, fetch: options.fetch });
+        const { page: feed, clientIp } = await fetchFeedPage({ relayUrl: s.url, relaySecret: s.relaySecret, after: cursor, fetch: options.fetch });
+        // Before the page: the user's own opens in it are judged with the address they came from.
+        if (clientIp !== null) ownIps.learn(clientIp, 'sync', now());
         const result = apply(s.url, feed, now());
         if (result.skipped > 0) log(`relay sync: ${result.skipped} event(s) for emails not in this database were skipped`);
         if (!feed.more) break;

@@ -38,6 +38,13 @@ describe('testRelay', () => {
     });
   });
 
+  it("tells what the relay says of this app's address once it accepted the secret, and only then", async () => {
+    const learned: string[] = [];
+    await testRelay({ relayUrl: relay.url, relaySecret: secret, learn: (ip) => learned.push(ip) });
+    await testRelay({ relayUrl: relay.url, relaySecret: generateSecret(), learn: (ip) => learned.push(ip) });
+    expect(learned).toEqual(['127.0.0.1']);
+  });
+
   it('a wrong secret is named as such', async () => {
     expect(await testRelay({ relayUrl: relay.url, relaySecret: generateSecret() })).toEqual({
       ok: false, message: 'the relay refused the secret: check Preferences',

@@ -8,6 +8,8 @@ export interface RelayTestInput {
   relaySecret: string;
   fetch?: Fetch;
   timeoutMs?: number;
+  /** Told this app's address as the relay saw it, once the relay has accepted the secret. */
+  learn?: (clientIp: string) => void;
 }
 
 export async function testRelay(input: RelayTestInput): Promise<ConnectionTest> {
@@ -21,7 +23,8 @@ export async function testRelay(input: RelayTestInput): Promise<ConnectionTest> 
       const problem = health.status === 200 ? '/healthz does not answer "ok"' : `/healthz answered HTTP ${health.status}`;
       return { ok: false, message: `${base} does not look like an Outpost relay (${problem})` };
     }
-    await fetchFeedPage({ relayUrl: base, relaySecret: input.relaySecret, after: null, limit: 1, fetch: input.fetch, timeoutMs: input.timeoutMs });
+    const { clientIp } = await fetchFeedPage({ relayUrl: base, relaySecret: input.relaySecret, after: null, limit: 1, fetch: input.fetch, timeoutMs: input.timeoutMs });
+    if (clientIp !== null) input.learn?.(clientIp);
     return { ok: true, message: `the relay at ${base} is reachable and accepts the secret` };
   } catch (err) {
     if (err instanceof RelayError) return { ok: false, message: err.message };

@@ -67,6 +67,13 @@ export const SCANNER_COMPANION_MS = 10_000;
 
 export const SELF = {
   ownAddress: "the copy was addressed to the sender's own address: the user's own fetch",
+  ownIp: (ip: string) => `from ${ip}, your own address (seen by the relay when this app checked it)`,
 } as const;
+/**
+ * An own address counts this long either side of when the relay saw the app there. Home and
+ * office addresses are leased and change hands: the app refreshes one every few minutes while it
+ * runs, and an address the user has left behind stops counting a day later.
+ */
+export const OWN_IP_MARGIN_MS = 24 * 60 * 60_000;
 
 export const PERSON = { why: 'a mail program or browser, with no sign of a machine' } as const;

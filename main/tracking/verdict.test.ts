@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { judgeEvent, type EarlierEvent, type VerdictInput } from './verdict';
+import { OWN_IP_MARGIN_MS } from './verdict-rules';
 
 const SENT = Date.parse('2026-03-01T12:00:00Z');
 const HOUR = 3_600_000;
@@ -9,7 +10,7 @@ const APPLE_MAIL = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/
 function event(over: Partial<VerdictInput> = {}): VerdictInput {
   return {
     kind: 'open', userAgent: APPLE_MAIL, ip: '198.51.100.20', method: 'GET', at: SENT + HOUR, linkIndex: null,
-    sentAt: SENT, toSelf: false, earlier: [], ...over,
+    sentAt: SENT, toSelf: false, ownIp: null, earlier: [], ...over,
   };
 }
 
@@ -25,6 +26,32 @@ describe('judgeEvent', () => {
   it("the sender's own copy is self, whatever fetched it", () => {
     expect(judgeEvent(event({ toSelf: true })).verdict).toBe('self');
     expect(judgeEvent(event({ toSelf: true, userAgent: 'curl/8.4.0' })).verdict).toBe('self');
+  });
+
+  describe("an open from the user's own address, near when the relay saw the app there, is self", () => {
+    const seen = { firstSeenAt: SENT - 3 * HOUR, lastSeenAt: SENT + 2 * HOUR };
+
+    it('inside the seen period or the margin either side: self, naming the address', () => {
+      for (const at of [SENT + HOUR, seen.firstSeenAt - OWN_IP_MARGIN_MS, seen.lastSeenAt + OWN_IP_MARGIN_MS]) {
+        expect(judgeEvent(event({ ip: '203.0.113.9', at, ownIp: seen }))).toEqual({
+          verdict: 'self', why: 'from 203.0.113.9, your own address (seen by the relay when this app checked it)',
+        });
+      }
+    });
+
+    it('before a scanner rule: a HEAD or a click at delivery from the own address is still the user', () => {
+      expect(judgeEvent(event({ ip: '203.0.113.9', method: 'HEAD', ownIp: seen })).verdict).toBe('self');
+      expect(judgeEvent(event({ kind: 'click', linkIndex: 0, ip: '203.0.113.9', at: SENT + 1_000, ownIp: seen })).verdict).toBe('self');
+    });
+
+    it('outside the margin the address may be someone else\'s by now: judged as anyone', () => {
+      expect(judgeEvent(event({ at: seen.lastSeenAt + OWN_IP_MARGIN_MS + 1, ownIp: seen })).verdict).toBe('person');
+      expect(judgeEvent(event({ at: seen.firstSeenAt - OWN_IP_MARGIN_MS - 1, ownIp: seen })).verdict).toBe('person');
+    });
+
+    it('a removed address (the store gives null) is judged as anyone', () => {
+      expect(judgeEvent(event({ ip: '203.0.113.9', ownIp: null })).verdict).toBe('person');
+    });
   });
 
   describe('mail proxies stand for a person', () => {

@@ -2,7 +2,7 @@
 import { BlockList, isIPv4, isIPv6 } from 'node:net';
 import type { Verdict } from '../domain/views';
 import {
-  CLICK_AT_DELIVERY_MS, CLICK_BURST_MS, MAIL_PROXY_AGENTS, PERSON, PRIVACY_PREFETCH_AGENTS, PRIVACY_PREFETCH_RANGES,
+  CLICK_AT_DELIVERY_MS, CLICK_BURST_MS, MAIL_PROXY_AGENTS, OWN_IP_MARGIN_MS, PERSON, PRIVACY_PREFETCH_AGENTS, PRIVACY_PREFETCH_RANGES,
   PRIVACY_PREFETCH_WINDOW_MS, SCANNER_AGENTS, SCANNER_BEHAVIOUR, SCANNER_COMPANION_MS, SCANNER_RANGES, SELF,
   type IpRule, type UaRule,
 } from './verdict-rules';
@@ -27,8 +27,15 @@ export interface VerdictInput {
   sentAt: number | null;
   /** The copy went to the sender's own address. */
   toSelf: boolean;
+  /** When the relay saw this app at the event's IP: one of the user's own addresses (not removed); else null. */
+  ownIp: OwnIpSeen | null;
   /** This recipient's events at or before `at`, at least those within LOOKBACK_MS. */
   earlier: readonly EarlierEvent[];
+}
+
+export interface OwnIpSeen {
+  firstSeenAt: number;
+  lastSeenAt: number;
 }
 
 export interface VerdictResult {
@@ -90,12 +97,15 @@ function privacyPrefetch(e: VerdictInput): string | null {
 }
 
 /**
- * Order matters: the user's own copy first; then machines that give themselves away (scanners'
+ * Order matters: the user's own copy or own address first; then machines that give themselves away (scanners'
  * names, ranges and behaviour, which also catch a scanner faking a browser); then proxies that
  * stand for a person; anything else is a person.
  */
 export function judgeEvent(e: VerdictInput): VerdictResult {
   if (e.toSelf) return { verdict: 'self', why: SELF.ownAddress };
+  if (e.ownIp && e.at >= e.ownIp.firstSeenAt - OWN_IP_MARGIN_MS && e.at <= e.ownIp.lastSeenAt + OWN_IP_MARGIN_MS) {
+    return { verdict: 'self', why: SELF.ownIp(e.ip) };
+  }
   const scanner = matchUa(SCANNER_AGENTS, e.userAgent) ?? matchIp(scannerRanges, e.ip) ?? scannerBehaviour(e);
   if (scanner) return { verdict: 'security_scanner', why: scanner };
   const prefetch = privacyPrefetch(e);

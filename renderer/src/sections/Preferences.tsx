@@ -7,6 +7,7 @@ import { ErrorBanner, Field, FormMessage, useSubmit } from '../components/form';
 import { MailboxWatcherPanel } from '../mailbox/MailboxWatcherPanel';
 import { isLoopbackHost } from '../../../main/secrets/plaintext-rule';
 import { SignInFieldset } from '../oauth/SignInFieldset';
+import { OwnIps } from '../own-ips/OwnIps';
 
 type Security = (typeof SECURITY)[number];
 /** Secrets are write-only: blank keeps what is stored, "remove" sends '' to delete it. */
@@ -247,6 +248,7 @@ function PreferencesForm() {
           {secretField('relay', 'Relay secret', p.tracking.hasRelaySecret, 'tracking.relaySecret')}
         </div>
         {testButton('relay', 'Test relay')}
+        <OwnIps reloadOn={tests.relay} />
         <Field label="Consent policy">
           <select aria-label="Consent policy" value={p.tracking.consentPolicy} onChange={(e) => setTracking({ consentPolicy: e.target.value as Preferences['tracking']['consentPolicy'] })}>
             {CONSENT_POLICIES.map((c) => <option key={c} value={c}>{POLICY_LABELS[c]}</option>)}

@@ -29,3 +29,12 @@ export async function compose(page: Page, to: string, subject: string, body: str
   await form.getByRole('button', { name: 'Send' }).click();
   await expect(page.getByRole('dialog', { name: 'Email details' })).toBeVisible();
 }
+
+/** The open pixel's and the first tracked link's relay URLs in a received copy's HTML. */
+export function trackingUrls(html: string): { pixel: string; click: string } {
+  const pixel = /<img[^>]+src="([^"]+\/o\/[^"]+)"/.exec(html)?.[1];
+  const click = /href="([^"]+\/c\/[^"]+)"/.exec(html)?.[1]?.replace(/&amp;/g, '&');
+  expect(pixel, html).toBeTruthy();
+  expect(click, html).toBeTruthy();
+  return { pixel: pixel!, click: click! };
+}

@@ -61,16 +61,21 @@ function compile(rules: readonly IpRule[]): CompiledIpRule[] {
 const scannerRanges = compile(SCANNER_RANGES);
 const prefetchRanges = compile(PRIVACY_PREFETCH_RANGES);
 
-/** A reason with its {after}, {gap} and {name} filled in. */
-type Said = Partial<Record<'gap' | 'name', string>>;
-type Reason = { template: string; said?: Said };
+/** A rule's reason before words(): {after} comes from the event, {gap} and {name} from the rule that matched. */
+interface Reason {
+  template: string;
+  said?: Partial<Record<'gap' | 'name', string>>;
+}
 
 const matchUa = (rules: readonly UaRule[], ua: string): Reason | null => {
   const rule = rules.find((r) => r.ua.test(ua));
   return rule ? { template: rule.why } : null;
 };
 
-const matchNamed = (agents: readonly NamedAgent[], ua: string): string | null => agents.find((a) => a.ua.test(ua))?.name ?? null;
+function matchNamed(agents: readonly NamedAgent[], template: string, ua: string): Reason | null {
+  const agent = agents.find((a) => a.ua.test(ua));
+  return agent ? { template, said: { name: agent.name } } : null;
+}
 
 function matchIp(rules: readonly CompiledIpRule[], ip: string): Reason | null {
   const family = isIPv4(ip) ? 'ipv4' : isIPv6(ip) ? 'ipv6' : null;
@@ -95,11 +100,6 @@ function scannerBehaviour(e: VerdictInput): Reason | null {
   return null;
 }
 
-function mailProxy(e: VerdictInput, template: string): Reason | null {
-  const name = e.kind === 'open' ? matchNamed(MAIL_PROXY_AGENTS, e.userAgent) : null;
-  return name === null ? null : { template, said: { name } };
-}
-
 /** Each rule of RULE_ORDER: its reason when it applies to the event, else null. */
 const RULES: Record<RuleName, (e: VerdictInput) => Reason | null> = {
   ownCopy: (e) => (e.toSelf ? { template: SELF.ownAddress } : null),
@@ -109,12 +109,9 @@ const RULES: Record<RuleName, (e: VerdictInput) => Reason | null> = {
   prefetchAgent: (e) => (e.kind === 'open' ? matchUa(PRIVACY_PREFETCH_AGENTS, e.userAgent.trim()) : null),
   // Apple's network also carries people's own fetches, so only soon after sending.
   prefetchRange: (e) => (e.kind === 'open' && e.sentAt !== null && e.at - e.sentAt < PRIVACY_PREFETCH_WINDOW_MS ? matchIp(prefetchRanges, e.ip) : null),
-  proxyAtDelivery: (e) => (within(e, MAIL_PROXY_AT_DELIVERY_MS) ? mailProxy(e, MAIL_PROXY.atDelivery) : null),
-  mailProxy: (e) => mailProxy(e, MAIL_PROXY.opened),
-  mailProgram: (e) => {
-    const name = matchNamed(MAIL_PROGRAM_AGENTS, e.userAgent);
-    return name === null ? null : { template: MAIL_PROGRAM.why, said: { name } };
-  },
+  proxyAtDelivery: (e) => (e.kind === 'open' && within(e, MAIL_PROXY_AT_DELIVERY_MS) ? matchNamed(MAIL_PROXY_AGENTS, MAIL_PROXY.atDelivery, e.userAgent) : null),
+  mailProxy: (e) => (e.kind === 'open' ? matchNamed(MAIL_PROXY_AGENTS, MAIL_PROXY.opened, e.userAgent) : null),
+  mailProgram: (e) => matchNamed(MAIL_PROGRAM_AGENTS, MAIL_PROGRAM.why, e.userAgent),
   crawler: (e) => (isbot(e.userAgent) ? { template: CRAWLER.why } : null),
   person: () => ({ template: PERSON.why }),
 };

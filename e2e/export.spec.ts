@@ -62,8 +62,8 @@ test('CSV export after real sends: the tracking report and all emails read back 
     const tracking = await exportCsv(page, folder, 'Tracking report, past year (tracked emails)');
     expect(path.basename(tracking.file)).toMatch(/^outpost-tracking-report-\d{4}-\d{2}-\d{2}\.csv$/);
     const [header, ...rows] = tracking.rows;
-    expect(header).toEqual(['Date', 'Subject', 'Shoot', 'Recipient', 'Name', 'Kind', 'Status', 'Viewed', 'First viewed', 'Last viewed',
-      'Total views', 'Program', 'Clicks', 'Bounce class', 'Bounce reason']);
+    expect(header).toEqual(['Date', 'Subject', 'Shoot', 'Recipient', 'Name', 'Kind', 'Status', 'Viewed (people)', 'First viewed (people)', 'Last viewed (people)',
+      'Views (people)', 'Program (people)', 'Clicks (people)', 'Bounce class', 'Bounce reason']);
     expect(rows).toHaveLength(4);
     for (const r of rows) expect(r[0]).toMatch(ISO);
     expect(Date.parse(rows[0]![0]!)).toBeGreaterThanOrEqual(Date.parse(rows[2]![0]!));

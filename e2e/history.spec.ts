@@ -71,12 +71,12 @@ test("a contact's timeline, a shoot's correspondence and a dispatch card, after 
     await expect(row).toContainText('Opened');
     await expect(row).toContainText('Read');
     const headers = await page.getByRole('table', { name: 'Emails' }).getByRole('columnheader').allTextContents();
-    expect(headers.map((h) => h.replace(/[▲▼]/g, '').trim())).toEqual(expect.arrayContaining(['Status', 'Viewed', 'First viewed', 'Last viewed', 'Views']));
+    expect(headers.map((h) => h.replace(/[▲▼]/g, '').trim())).toEqual(expect.arrayContaining(['Status', 'Viewed (people)', 'First viewed', 'Last viewed', 'Views (people)']));
     const cells = await row.getByRole('cell').allTextContents();
     expect(cells[headers.findIndex((h) => h.startsWith('Views'))]).toBe('1');
     expect(cells[headers.findIndex((h) => h.startsWith('First viewed'))]).not.toBe('');
     await row.getByRole('link', { name: 'Your gallery is ready' }).click();
-    await expect(page.getByRole('dialog', { name: 'Email details' }).getByTestId('details-views')).toHaveText('1');
+    await expect(page.getByRole('dialog', { name: 'Email details' }).getByTestId('details-views')).toHaveText('1 view by people');
     await expect(page).toHaveURL(/#\/shoots\/\d+$/);
     await page.getByRole('button', { name: 'Close details' }).click();
 

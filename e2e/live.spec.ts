@@ -52,7 +52,7 @@ test('an open synced while the Outbox is open shows in its row and in Show detai
     const shownAfterMs = Date.now() - synced;
     await expect(row.getByRole('cell').filter({ hasText: /^Read$/ })).toBeVisible();
     await expect(details.getByTestId('details-viewed')).toHaveText('Read');
-    await expect(details.getByTestId('details-views')).toHaveText('1');
+    await expect(details.getByTestId('details-views')).toHaveText('1 view by people');
     await expect(details.getByRole('table', { name: 'Recipients' })).toContainText('Opened');
     console.log(`live: the synced open showed in the Outbox row ${shownAfterMs} ms after the sync returned`);
     expect(shownAfterMs).toBeLessThan(2_000);

@@ -121,7 +121,12 @@ export interface OutboxRow {
   viewed: Viewed;
   firstViewedAt: number | null;
   lastViewedAt: number | null;
+  /** People's views (a person's click counts as one); the fetches below count machines too. */
   totalViews: number;
+  /** Every open and click the relay reported, by people and machines alike. */
+  fetches: number;
+  /** Of those, the machines' (privacy prefetch, scanners). */
+  machineFetches: number;
   lastProgram: string | null;
   createdAt: number;
 }
@@ -161,6 +166,8 @@ export interface EmailDetails {
   email: {
     id: number; subject: string; fromAddress: string; createdAt: number; sentAt: number | null; tracking: string;
     status: string; viewed: Viewed; totalViews: number; shootId: number | null; shootTitle: string | null;
+    /** As in OutboxRow, and the user's own (verdict 'self'). */
+    fetches: number; machineFetches: number; ownFetches: number;
     dispatchId: number | null; lastError: string | null; bodyText: string | null; bodyHtml: string | null;
     links: string[]; bccSelfState: string; sentFolderState: string; messageId: string;
   };
@@ -169,12 +176,20 @@ export interface EmailDetails {
     bounceClass: string | null; sendState: string; attempts: number; lastAttemptAt: number | null; nextAttemptAt: number | null;
     smtpReply: string | null; tracked: boolean; views: number; clicks: number; firstViewedAt: number | null;
     lastViewedAt: number | null; lastProgram: string | null;
+    /** A person's click counted its view: no counted open (images were not loaded). */
+    openImpliedByClick: boolean;
     /** Every attempt of this copy, first first: a resend adds one, nothing is rewritten. */
     history: CopyAttempt[];
   }[];
   events: {
     id: number; recipientId: number | null; kind: 'open' | 'click'; at: number; ip: string; userAgent: string; method: string;
-    linkIndex: number | null; url: string | null; verdict: string; program: string | null;
+    linkIndex: number | null; url: string | null; verdict: string;
+    /** The verdict's reason in words; null for events judged before reasons were kept. */
+    why: string | null;
+    /** A person's (or their mail proxy's): it counts toward views; a machine's does not. */
+    counted: boolean;
+    /** Only a counted event names one. */
+    program: string | null;
   }[];
   attachments: { filename: string; contentType: string; size: number }[];
   /** Reports from the mailbox about this email's copies, oldest first. */

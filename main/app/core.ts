@@ -49,7 +49,7 @@ export interface CoreOptions extends OpenOptions {
   secretBox: (dataDir: string) => SecretBox;
   /** Start the sender, the relay sync timers and the mailbox watcher (the app does; API tests do not). */
   background?: boolean;
-  /** The reminders' clock (browser mode's e2e moves it: reminders/clock.ts). */
+  /** The clock of sending and reminders (browser mode's e2e moves it: reminders/clock.ts). */
   now?: () => number;
   /** Opens "Sign in with …" in the system browser (Electron); without it the page opens it (browser mode). */
   openExternal?: (url: string) => Promise<void>;
@@ -94,14 +94,15 @@ export function createCore(options: CoreOptions): Core {
   const stops = suppressions(db);
   const unknown = unknownCopies(db);
   const reports = reportsView(db);
+  const now = options.now ?? Date.now;
   // Beside the database: what began to leave, read after a crash (send/transmit-journal.ts).
-  const sender = createSender({ db, preferences: settings, journal: path.join(options.dataDir, 'send-journal') });
+  const sender = createSender({ db, preferences: settings, journal: path.join(options.dataDir, 'send-journal'), now });
   const relaySync = createRelaySync({ db, settings: () => settings().tracking });
   const ownIps = ownIpsStore(db);
   // Each accepted Test also tells the app its own address, like each sync.
   const relayTest = (relay: Pick<RelayTestInput, 'relayUrl' | 'relaySecret'>) =>
     testRelay({ relayUrl: relay.relayUrl, relaySecret: relay.relaySecret, learn: (ip) => ownIps.learn(ip, 'test', Date.now()) });
-  const composeDeps = { db, settings, extractLinks };
+  const composeDeps = { db, settings, extractLinks, now };
   const sendEmail = composer(composeDeps);
   const merges = dispatches({ ...composeDeps, refresh: emailAggregates(db), onQueued: () => sender.kick(), withdraw: (id) => sender.withdraw(id) });
   const details = outboxDetails(db);
@@ -109,7 +110,6 @@ export function createCore(options: CoreOptions): Core {
   const timeline = contactTimeline(db);
   const dispatchChart = dispatchActivity(db);
   const exports = exportJobs({ open: () => openDatabase(options.dataDir, { nativeBinding: options.nativeBinding, readonly: true }), chooseFile: options.chooseExportFile });
-  const now = options.now ?? Date.now;
   const reminders = remindersStore(db);
   const templates = templatesStore(db);
   // A blank password in a "test connection" form means: the one already stored.

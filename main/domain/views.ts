@@ -7,3 +7,6 @@ export type Verdict = (typeof VERDICTS)[number];
 /** A mail proxy (Gmail, Yahoo) fetches the pixel when a person opens the message. */
 export const COUNTED_VERDICTS: readonly Verdict[] = ['person', 'mail_proxy'];
 export const isCounted = (v: Verdict) => COUNTED_VERDICTS.includes(v);
+
+/** Machines fetching for no reader; with the people's verdicts and 'self' they make up every fetch. */
+export const MACHINE_VERDICTS: readonly Verdict[] = ['privacy_prefetch', 'security_scanner'];

@@ -56,8 +56,8 @@ describe('CSV export', () => {
     const { handlers, db } = withEmails();
     const { job, rows } = await exportTo(handlers, { kind: 'tracking-year' });
     expect(path.basename(job.file)).toMatch(/^outpost-tracking-report-\d{4}-\d{2}-\d{2}\.csv$/);
-    expect(rows[0]).toEqual(['Date', 'Subject', 'Shoot', 'Recipient', 'Name', 'Kind', 'Status', 'Viewed', 'First viewed', 'Last viewed',
-      'Total views', 'Program', 'Clicks', 'Bounce class', 'Bounce reason']);
+    expect(rows[0]).toEqual(['Date', 'Subject', 'Shoot', 'Recipient', 'Name', 'Kind', 'Status', 'Viewed (people)', 'First viewed (people)', 'Last viewed (people)',
+      'Views (people)', 'Program (people)', 'Clicks (people)', 'Bounce class', 'Bounce reason']);
     const ann = db.prepare(`SELECT r.first_viewed_at f, r.last_viewed_at l, e.created_at c FROM recipients r JOIN emails e ON e.id = r.email_id WHERE address = 'ann@example.com'`).get() as { f: number; l: number; c: number };
     const subject = `'=cmd|"/c calc"!A1 gallery`;
     expect(rows.slice(1)).toEqual([

@@ -35,8 +35,9 @@ interface CopyRow {
   last_viewed_at: number | null; last_program: string | null; clicks: number; bounce_class: string | null; status_reason: string;
 }
 
-const COPY_HEADER = ['Date', 'Subject', 'Shoot', 'Recipient', 'Name', 'Kind', 'Status', 'Viewed', 'First viewed', 'Last viewed',
-  'Total views', 'Program', 'Clicks', 'Bounce class', 'Bounce reason'];
+// Views, clicks, first and last viewed and the program count people only (domain/views.ts), and say so.
+const COPY_HEADER = ['Date', 'Subject', 'Shoot', 'Recipient', 'Name', 'Kind', 'Status', 'Viewed (people)', 'First viewed (people)', 'Last viewed (people)',
+  'Views (people)', 'Program (people)', 'Clicks (people)', 'Bounce class', 'Bounce reason'];
 const KIND = { to: 'To', cc: 'Cc', bcc: 'Bcc' } as Record<string, string>;
 const time = (ms: number | null) => (ms === null ? null : localIso(ms));
 

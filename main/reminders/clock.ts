@@ -1,5 +1,6 @@
-// The core's clock for reminders. Browser mode reads OUTPOST_CLOCK_OFFSET_MS so an end-to-end test
-// can restart the app "days later" on the same data; the desktop app never reads it.
+// The core's clock for sending and reminders. Browser mode reads OUTPOST_CLOCK_OFFSET_MS so an
+// end-to-end test can restart the app "days later" on the same data, or send "an hour ago" what a
+// relay with the true time then sees opened; the desktop app never reads it.
 
 export function clockFromEnv(env: NodeJS.ProcessEnv): () => number {
   const raw = env.OUTPOST_CLOCK_OFFSET_MS;

@@ -10,9 +10,9 @@ export const SUBJECTS = [
   'Thank you!', 'Sneak peek from {shoot}', 'Final details before Saturday', 'Album proofs', 'Booking confirmation',
   'Spring mini-sessions are open', 'Reminder: balance due', 'Location ideas', 'Welcome to the studio',
 ];
-export const PROGRAMS: readonly { program: string; ua: string; verdict: 'person' | 'mail_proxy' | 'privacy_prefetch' | 'security_scanner' }[] = [
+/** People's mail programs and their proxies: every seeded open counts as a view, so none is a machine's. */
+export const PROGRAMS: readonly { program: string; ua: string; verdict: 'person' | 'mail_proxy' }[] = [
   { program: 'Apple Mail', verdict: 'person', ua: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko)' },
-  { program: 'Apple Mail (Privacy Protection)', verdict: 'privacy_prefetch', ua: 'Mozilla/5.0' },
   { program: 'Gmail', verdict: 'mail_proxy', ua: 'Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)' },
   { program: 'Outlook', verdict: 'person', ua: 'Mozilla/4.0 (compatible; ms-office; MSOffice 16)' },
   { program: 'Thunderbird', verdict: 'person', ua: 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Thunderbird/128.3.0' },

@@ -1,5 +1,6 @@
 import type { Db } from '../db/open-database';
 import { emailStatus, emailViewed, type RecipientStatus, type Viewed } from '../domain/status';
+import { MACHINE_VERDICTS } from '../domain/views';
 import { prepareAll } from './prepare';
 
 const SQL = {
@@ -7,9 +8,12 @@ const SQL = {
   recipients: `SELECT e.tracking, r.id, r.display_name, r.address, r.kind, r.status, r.tracked, r.views, r.first_viewed_at, r.last_viewed_at, r.last_program
                FROM emails e LEFT JOIN recipients r ON r.email_id = e.id WHERE e.id = ? ORDER BY r.id`,
   // :sentAt, when a copy was just accepted: the email's first send time, and its stopping error is over.
+  // Fetches (every open and click, a machine's too) are counted from the events themselves.
   update: `UPDATE emails SET recipients_label = :label, recipient_count = :count, status = :status, viewed = :viewed,
              first_viewed_at = :first, last_viewed_at = :last, total_views = :views, last_program = :program,
-             sent_at = COALESCE(sent_at, :sentAt), last_error = CASE WHEN :sentAt IS NULL THEN last_error END
+             sent_at = COALESCE(sent_at, :sentAt), last_error = CASE WHEN :sentAt IS NULL THEN last_error END,
+             fetches = (SELECT count(*) FROM tracking_events WHERE email_id = :id),
+             machine_fetches = (SELECT count(*) FROM tracking_events WHERE email_id = :id AND verdict IN (SELECT value FROM json_each(:machines)))
            WHERE id = :id`,
 } as const;
 
@@ -24,6 +28,7 @@ export interface Aggregates {
   first: number | null; last: number | null; views: number; program: string | null;
 }
 
+const MACHINES = JSON.stringify(MACHINE_VERDICTS);
 const KIND_ORDER = { to: 0, cc: 1, bcc: 2 } as const;
 
 /** The Outbox columns of an email from its recipients, given in the order they were added. Pure. */
@@ -59,6 +64,6 @@ export function emailAggregates(db: Db) {
   return function refresh(emailId: number, sentAt: number | null = null): void {
     const rows = q.recipients.all(emailId) as (AggregateRow & { tracking: string; id: number | null })[];
     if (rows.length === 0) return; // deleted meanwhile
-    q.update.run({ id: emailId, sentAt, ...aggregatesOf(rows[0]!.tracking, rows[0]!.id === null ? [] : rows) });
+    q.update.run({ id: emailId, sentAt, machines: MACHINES, ...aggregatesOf(rows[0]!.tracking, rows[0]!.id === null ? [] : rows) });
   };
 }

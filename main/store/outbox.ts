@@ -27,7 +27,7 @@ export const OUTBOX_ORDER: Record<(typeof OUTBOX_SORTS)[number], string> = {
 interface Row {
   id: number; subject: string; recipients_label: string; recipient_count: number; shoot_id: number | null;
   shoot_title: string | null; status: string; viewed: Viewed; first_viewed_at: number | null;
-  last_viewed_at: number | null; total_views: number; last_program: string | null; created_at: number;
+  last_viewed_at: number | null; total_views: number; fetches: number; machine_fetches: number; last_program: string | null; created_at: number;
 }
 
 const FEW = 2_000;
@@ -95,7 +95,7 @@ export function outboxWhere(db: Db, query: Omit<OutboxQuery, 'sort' | 'direction
 export function outboxPageSql(query: OutboxQuery, whereSql: string): string {
   const dir = query.direction === 'asc' ? 'ASC' : 'DESC';
   return `SELECT e.id, e.subject, e.recipients_label, e.recipient_count, e.shoot_id, s.title AS shoot_title, e.status,
-                 e.viewed, e.first_viewed_at, e.last_viewed_at, e.total_views, e.last_program, e.created_at
+                 e.viewed, e.first_viewed_at, e.last_viewed_at, e.total_views, e.fetches, e.machine_fetches, e.last_program, e.created_at
           FROM emails e LEFT JOIN shoots s ON s.id = e.shoot_id ${whereSql}
           ORDER BY ${OUTBOX_ORDER[query.sort]} ${dir}, e.id ${dir} LIMIT :limit OFFSET :offset`;
 }
@@ -116,6 +116,6 @@ function toOutboxRow(r: Row): OutboxRow {
     id: r.id, subject: r.subject, recipients: r.recipients_label, recipientCount: r.recipient_count,
     shootId: r.shoot_id, shootTitle: r.shoot_title, status: r.status, viewed: r.viewed,
     firstViewedAt: r.first_viewed_at, lastViewedAt: r.last_viewed_at, totalViews: r.total_views,
-    lastProgram: r.last_program, createdAt: r.created_at,
+    fetches: r.fetches, machineFetches: r.machine_fetches, lastProgram: r.last_program, createdAt: r.created_at,
   };
 }

@@ -38,8 +38,8 @@ describe('eventApplier', () => {
     expect(result).toEqual({ stored: 1, skipped: 0 });
     expect(recipientRow(f.db, f.clientId)).toMatchObject({ status: 'Opened', views: 1, clicks: 0, firstViewedAt: SENT + HOUR, lastProgram: 'Apple Mail' });
     expect(emailRow(f.db, f.emailId)).toMatchObject({ viewed: 'Read', totalViews: 1, firstViewedAt: SENT + HOUR, lastProgram: 'Apple Mail' });
-    const event = f.db.prepare(`SELECT verdict, program FROM tracking_events`).get();
-    expect(event).toEqual({ verdict: 'person', program: 'Apple Mail' });
+    const event = f.db.prepare(`SELECT verdict, why, program FROM tracking_events`).get();
+    expect(event).toEqual({ verdict: 'person', why: 'Apple Mail 1 h after sending: a mail program, with no sign of a machine', program: 'Apple Mail' });
     expect(f.db.prepare(`SELECT contact_id AS contactId, kind, detail, verdict FROM activities`).all()).toEqual([
       { contactId: f.contactId, kind: 'email_opened', detail: 'Apple Mail', verdict: 'person' },
     ]);
@@ -64,25 +64,32 @@ describe('eventApplier', () => {
     expect(f.db.prepare(`SELECT kind, detail FROM activities`).get()).toEqual({ kind: 'link_clicked', detail: 'https://studio.example/gallery' });
   });
 
-  it('machine-only events are kept but leave the email Unread and the recipient Sent', () => {
+  it('machine-only events are kept with their reasons, name no program, and leave the email Unread and the recipient Sent', () => {
     const machines = [
       ev({ userAgent: 'Mozilla/5.0', ip: '17.58.1.2', atMs: SENT + 3_000 }),
-      ev({ kind: 'click', linkIndex: 0, url: 'https://studio.example/gallery', method: 'HEAD', userAgent: CHROME_WIN, atMs: SENT + 4_000 }),
+      ev({ kind: 'click', linkIndex: 0, url: 'https://studio.example/gallery', method: 'HEAD', userAgent: 'Mozilla/5.0', atMs: SENT + 4_000 }),
       ev({ kind: 'click', linkIndex: 1, url: 'https://studio.example/prices', userAgent: 'Mozilla/5.0 (compatible; Barracuda Sentinel)', atMs: SENT + 4_100 }),
+      ev({ userAgent: 'YahooMailProxy; https://help.yahoo.com/kb/yahoo-mail-proxy-SLN28749.html', ip: '203.0.113.7', atMs: SENT + 5_000 }),
       ev({ recipientId: f.selfId, userAgent: APPLE_MAIL, atMs: SENT + HOUR }),
     ];
     const result = apply(SOURCE, page(machines), SENT + 2 * HOUR);
-    expect(result.stored).toBe(4);
-    expect(f.db.prepare(`SELECT verdict FROM tracking_events ORDER BY id`).all().map((r) => (r as { verdict: string }).verdict))
-      .toEqual(['privacy_prefetch', 'security_scanner', 'security_scanner', 'self']);
-    expect(recipientRow(f.db, f.clientId)).toMatchObject({ status: 'Sent', views: 0, clicks: 0, firstViewedAt: null });
+    expect(result.stored).toBe(5);
+    expect(f.db.prepare(`SELECT verdict, why, program FROM tracking_events ORDER BY id`).all()).toEqual([
+      { verdict: 'privacy_prefetch', why: expect.stringContaining('Apple Mail Privacy Protection'), program: null },
+      { verdict: 'security_scanner', why: expect.stringMatching(/^a HEAD request 4 s after sending/), program: null },
+      { verdict: 'security_scanner', why: expect.stringContaining('Barracuda'), program: null },
+      { verdict: 'privacy_prefetch', why: expect.stringMatching(/^Yahoo Mail fetched the pixel 5 s after sending, as the message arrived/), program: null },
+      { verdict: 'self', why: expect.stringContaining("sender's own address"), program: null },
+    ]);
+    expect(recipientRow(f.db, f.clientId)).toMatchObject({ status: 'Sent', views: 0, clicks: 0, firstViewedAt: null, lastProgram: null });
     expect(recipientRow(f.db, f.selfId)).toMatchObject({ status: 'Sent', views: 0 });
-    expect(emailRow(f.db, f.emailId)).toMatchObject({ viewed: 'Unread', totalViews: 0 });
-    // The contact's timeline still shows them, each saying which machine (the self copy has no contact).
+    expect(emailRow(f.db, f.emailId)).toMatchObject({ viewed: 'Unread', totalViews: 0, lastProgram: null, fetches: 5, machineFetches: 4 });
+    // The contact's timeline still shows them, each saying which machine (the self copy has no contact), naming no program.
     expect(f.db.prepare(`SELECT kind, verdict, detail FROM activities ORDER BY id`).all()).toEqual([
-      { kind: 'email_opened', verdict: 'privacy_prefetch', detail: 'Apple Mail (Privacy Protection)' },
+      { kind: 'email_opened', verdict: 'privacy_prefetch', detail: '' },
       { kind: 'link_clicked', verdict: 'security_scanner', detail: 'https://studio.example/gallery' },
       { kind: 'link_clicked', verdict: 'security_scanner', detail: 'https://studio.example/prices' },
+      { kind: 'email_opened', verdict: 'privacy_prefetch', detail: '' },
     ]);
   });
 
@@ -99,6 +106,16 @@ describe('eventApplier', () => {
     expect(f.db.prepare(`SELECT verdict FROM tracking_events ORDER BY id`).all()).toEqual([{ verdict: 'self' }, { verdict: 'person' }]);
     expect(recipientRow(f.db, f.clientId)).toMatchObject({ status: 'Opened', views: 1 });
     expect(emailRow(f.db, f.emailId)).toMatchObject({ viewed: 'Read', totalViews: 1 });
+  });
+
+  it("a person's view after machines' fetches: the program is the person's, every fetch is counted in all", () => {
+    apply(SOURCE, page([
+      ev({ kind: 'click', linkIndex: 0, url: 'https://studio.example/gallery', method: 'HEAD', userAgent: 'Mozilla/5.0', atMs: SENT + 2_000 }),
+      ev({ userAgent: 'Mozilla/5.0', ip: '17.58.1.2', atMs: SENT + 3_000 }),
+      ev({ userAgent: CHROME_WIN, atMs: SENT + HOUR }),
+    ]), SENT + 2 * HOUR);
+    expect(recipientRow(f.db, f.clientId)).toMatchObject({ views: 1, lastProgram: 'Chrome on Windows' });
+    expect(emailRow(f.db, f.emailId)).toMatchObject({ viewed: 'Read', totalViews: 1, lastProgram: 'Chrome on Windows', fetches: 3, machineFetches: 2 });
   });
 
   it('statuses only move forward: Delivered becomes Opened; a never-sent status stays final', () => {

@@ -1,5 +1,5 @@
 // Applies one page of relay events to the database in one transaction: raw events kept
-// idempotently, verdicts, recipient counts and status, contact activity (machines' too, with
+// idempotently, verdicts with their reasons, recipient counts and status, contact activity (machines' too, with
 // their verdict), email aggregates, and the cursor. A crash mid-sync therefore loses nothing and repeats nothing.
 import type { Db } from '../db/open-database';
 import { advance, type RecipientStatus } from '../domain/status';
@@ -25,8 +25,8 @@ const SQL = {
     SELECT at, kind, ip, user_agent AS userAgent, link_index AS linkIndex, verdict
     FROM tracking_events WHERE recipient_id = ? AND at BETWEEN ? AND ? ORDER BY at`,
   insert: `
-    INSERT INTO tracking_events (source, source_id, email_id, recipient_id, kind, at, ip, user_agent, method, link_index, url, verdict, program)
-    VALUES (:source, :sourceId, :emailId, :recipientId, :kind, :at, :ip, :userAgent, :method, :linkIndex, :url, :verdict, :program)
+    INSERT INTO tracking_events (source, source_id, email_id, recipient_id, kind, at, ip, user_agent, method, link_index, url, verdict, why, program)
+    VALUES (:source, :sourceId, :emailId, :recipientId, :kind, :at, :ip, :userAgent, :method, :linkIndex, :url, :verdict, :why, :program)
     ON CONFLICT (source_id) DO NOTHING`,
   count: `
     UPDATE recipients SET status = :status, views = :views, clicks = clicks + :clicks,
@@ -68,29 +68,31 @@ export function eventApplier(db: Db) {
     const at = Date.parse(e.at);
     const linkIndex = e.kind === 'click' ? (e.linkIndex ?? null) : null;
     const earlier = q.earlier.all(target.id, at - LOOKBACK_MS, at) as EarlierEvent[];
-    const { verdict } = judgeEvent({
+    const { verdict, why } = judgeEvent({
       kind: e.kind, userAgent: e.userAgent, ip: e.ip, method: e.method, at, linkIndex, sentAt: target.sentAt,
       toSelf: target.addressNorm !== '' && target.addressNorm === normalizeAddress(target.fromAddress), earlier,
       ownIp: ownIps.seen(e.ip),
     });
-    const program = emailProgram(e.userAgent);
+    // Only people's events name a program: a scanner's bare "Mozilla/5.0" is no Apple Mail.
+    const counted = isCounted(verdict);
+    const program = counted ? emailProgram(e.userAgent) : null;
     const inserted = q.insert.run({
       source, sourceId: e.id, emailId: e.emailId, recipientId: target.id, kind: e.kind, at, ip: e.ip,
-      userAgent: e.userAgent, method: e.method, linkIndex, url: e.kind === 'click' ? (e.url ?? null) : null, verdict, program,
+      userAgent: e.userAgent, method: e.method, linkIndex, url: e.kind === 'click' ? (e.url ?? null) : null, verdict, why, program,
     });
     if (inserted.changes === 0) return 'repeat';
     // Any fetch of this copy's own signed pixel or link, a machine's too, proves it left.
     if (unknown.settle(target.id, now)) target.status = 'Sent';
-    if (isCounted(verdict)) count(target, e, at, program, now);
+    if (counted) count(target, e, at, program, now);
     // Machines' events too: the timeline says who it was, while only people's count as views.
     if (target.contactId !== null) {
-      const detail = e.kind === 'click' ? (e.url ?? '') : program;
+      const detail = e.kind === 'click' ? (e.url ?? '') : (program ?? '');
       q.activity.run(target.contactId, e.kind === 'open' ? 'email_opened' : 'link_clicked', at, target.emailId, target.id, detail, verdict);
     }
     return 'stored';
   }
 
-  function count(t: Target, e: FeedEvent, at: number, program: string, now: number): void {
+  function count(t: Target, e: FeedEvent, at: number, program: string | null, now: number): void {
     // A click proves the message was opened even when its images were blocked: at least one view.
     const views = e.kind === 'open' ? t.views + 1 : Math.max(t.views, 1);
     const isLast = t.lastViewedAt === null || at >= t.lastViewedAt;

@@ -1,34 +1,10 @@
 // A readable name for the program that fetched a pixel or link, from its user agent. Pure.
-// One table, most specific first: mail programs and proxies, then browsers (webmail) by platform.
-
-interface ProgramRule {
-  ua: RegExp;
-  name: string;
-}
-
-const MAIL_PROGRAMS: readonly ProgramRule[] = [
-  { ua: /GoogleImageProxy/i, name: "Gmail (via Google's image proxy)" },
-  { ua: /YahooMailProxy/i, name: 'Yahoo Mail' },
-  { ua: /^Mozilla\/5\.0$/, name: 'Apple Mail (Privacy Protection)' },
-  { ua: /Outlook-iOS/i, name: 'Outlook for iOS' },
-  { ua: /Outlook-Android/i, name: 'Outlook for Android' },
-  // The Windows 10 Mail app (now "Outlook (Windows Mail)") renders in a WebView with an old Edge token.
-  { ua: /WebView\/\d.*Edge\/1\d/, name: 'Outlook (Windows Mail)' },
-  { ua: /Microsoft Outlook|MSOffice|Microsoft Office\//i, name: 'Outlook' },
-  { ua: /Thunderbird\//, name: 'Thunderbird' },
-  { ua: /SamsungEmail|Samsung ?Email/i, name: 'Samsung Email' },
-  { ua: /\bSpark\/|Readdle/i, name: 'Spark' },
-  { ua: /Airmail/i, name: 'Airmail' },
-  { ua: /Superhuman/i, name: 'Superhuman' },
-  { ua: /YandexMail|Yandex\.Mail/i, name: 'Yandex Mail' },
-  // Apple's mail app is WebKit without a browser's "Version/… Safari/…" tokens.
-  { ua: /^(?!.*(Safari|Version|CriOS|FxiOS|EdgiOS)\/).*\(iPhone;.*AppleWebKit\//, name: 'iPhone Mail' },
-  { ua: /^(?!.*(Safari|Version|CriOS|FxiOS|EdgiOS)\/).*\(iPad;.*AppleWebKit\//, name: 'iPad Mail' },
-  { ua: /^(?!.*(Safari|Version|Chrome)\/).*\(Macintosh;.*AppleWebKit\//, name: 'Apple Mail' },
-];
+// Most specific first: mail proxies and programs (verdict-rules.ts, whose verdicts trust them),
+// then browsers (webmail) by platform. Only people's events are named (apply-events.ts).
+import { MAIL_PROGRAM_AGENTS, MAIL_PROXY_AGENTS, type NamedAgent } from './verdict-rules';
 
 // Browsers (webmail): order matters, as Edge and Opera also say Chrome, and Chrome says Safari.
-const BROWSERS: readonly ProgramRule[] = [
+const BROWSERS: readonly NamedAgent[] = [
   { ua: /Edg(e|A|iOS)?\//, name: 'Edge' },
   { ua: /OPR\/|Opera/, name: 'Opera' },
   { ua: /SamsungBrowser\//, name: 'Samsung Internet' },
@@ -37,7 +13,7 @@ const BROWSERS: readonly ProgramRule[] = [
   { ua: /Version\/[\d.]+.*Safari\//, name: 'Safari' },
 ];
 
-const PLATFORMS: readonly ProgramRule[] = [
+const PLATFORMS: readonly NamedAgent[] = [
   { ua: /iPhone/, name: 'iPhone' },
   { ua: /iPad/, name: 'iPad' },
   { ua: /Android/, name: 'Android' },
@@ -49,13 +25,13 @@ const PLATFORMS: readonly ProgramRule[] = [
 
 const SHORT_LIMIT = 40;
 
-const find = (rules: readonly ProgramRule[], ua: string) => rules.find((r) => r.ua.test(ua))?.name;
+const find = (rules: readonly NamedAgent[], ua: string) => rules.find((r) => r.ua.test(ua))?.name;
 
 /** "Apple Mail", "Chrome on Windows", …; an unknown agent gives its first product token, shortened. */
 export function emailProgram(userAgent: string): string {
   const ua = userAgent.trim();
   if (ua === '') return 'Unknown';
-  const mail = find(MAIL_PROGRAMS, ua);
+  const mail = find(MAIL_PROXY_AGENTS, ua) ?? find(MAIL_PROGRAM_AGENTS, ua);
   if (mail) return mail;
   const browser = find(BROWSERS, ua);
   if (browser) {

@@ -47,8 +47,10 @@ export function recipientRow(db: Db, id: number) {
 }
 
 export function emailRow(db: Db, id: number) {
-  return db.prepare(`SELECT status, viewed, total_views AS totalViews, first_viewed_at AS firstViewedAt, last_program AS lastProgram
+  return db.prepare(`SELECT status, viewed, total_views AS totalViews, first_viewed_at AS firstViewedAt, last_program AS lastProgram,
+                            fetches, machine_fetches AS machineFetches
                      FROM emails WHERE id = ?`).get(id) as {
     status: string; viewed: string; totalViews: number; firstViewedAt: number | null; lastProgram: string | null;
+    fetches: number; machineFetches: number;
   };
 }

@@ -13,6 +13,7 @@ import { sql as searchIndex } from './011-search-index';
 import { sql as activityVerdict } from './012-activity-verdict';
 import { sql as followupsAndTemplates } from './013-followups-and-templates';
 import { sql as ownIps } from './014-own-ips';
+import { sql as verdictReasons } from './015-verdict-reasons';
 
 export interface Migration {
   version: number;
@@ -40,4 +41,5 @@ export const migrations: readonly Migration[] = [
   { version: 12, name: "activities keep an open's or click's verdict (person or machine)", sql: activityVerdict },
   { version: 13, name: 'follow-up reminders and templates', sql: followupsAndTemplates },
   { version: 14, name: "the user's own IP addresses, learned from the relay", sql: ownIps },
+  { version: 15, name: "verdicts keep their reasons; programs only from people's events; each email's fetches in all", sql: verdictReasons },
 ];

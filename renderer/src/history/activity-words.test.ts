@@ -7,8 +7,8 @@ const row = (over: Partial<ActivityRow>): ActivityRow => ({ id: 1, kind: 'email_
 describe('activityWords', () => {
   it('says whether a person or which machine opened or clicked, and which link', () => {
     expect(activityWords(row({ kind: 'email_opened', detail: 'Thunderbird', by: 'person', verdict: 'person' }))).toBe('Opened by a person in Thunderbird');
-    expect(activityWords(row({ kind: 'email_opened', detail: 'Apple Mail (Privacy Protection)', by: 'machine', verdict: 'privacy_prefetch' })))
-      .toBe('Opened by a machine (privacy prefetch) in Apple Mail (Privacy Protection)');
+    // A machine's open names no program (apply-events.ts).
+    expect(activityWords(row({ kind: 'email_opened', detail: '', by: 'machine', verdict: 'privacy_prefetch' }))).toBe('Opened by a machine (privacy prefetch)');
     expect(activityWords(row({ kind: 'link_clicked', detail: 'https://studio.example/gallery', by: 'machine', verdict: 'security_scanner' })))
       .toBe('Clicked https://studio.example/gallery by a machine (security scanner)');
   });

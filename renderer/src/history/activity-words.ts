@@ -1,11 +1,7 @@
 import type { ActivityRow } from '../../../main/api/contract';
+import { VERDICT_WORDS } from '../outbox/tracking-words';
 
-/** Who fetched, when it was not a person: the verdicts of domain/views.ts in words. */
-const MACHINE_WORDS: Record<string, string> = {
-  privacy_prefetch: 'privacy prefetch', security_scanner: 'security scanner', self: 'you',
-};
-
-const by = (a: ActivityRow) => (a.by === 'machine' ? ` by a machine (${MACHINE_WORDS[a.verdict ?? ''] ?? a.verdict})` : ' by a person');
+const by = (a: ActivityRow) => (a.by === 'machine' ? ` by a machine (${VERDICT_WORDS[a.verdict ?? ''] ?? a.verdict})` : ' by a person');
 
 /** One timeline line in words, without its time and email (shown beside it). */
 export function activityWords(a: ActivityRow): string {

@@ -6,10 +6,8 @@ import { ErrorBanner } from '../components/form';
 import { useLive } from '../live/use-live';
 import { RecipientReports } from '../reports/RecipientReports';
 import { previewDoc } from './email-preview';
+import { fetchesInAll, NO_REASON, VERDICT_WORDS, viewsByPeople } from './tracking-words';
 
-const VERDICT_LABEL: Record<string, string> = {
-  person: 'person', mail_proxy: 'mail proxy', privacy_prefetch: 'privacy prefetch', security_scanner: 'security scanner', self: 'you',
-};
 const RESENDABLE = new Set(['unknown']);
 const ATTEMPT_LABEL: Record<string, string> = {
   accepted: 'accepted', deferred: 'temporarily refused', refused: 'refused', failed: 'not sent', unknown: 'unknown — may have left',
@@ -55,7 +53,9 @@ export function EmailDetails({ id, onClose }: { id: number; onClose: () => void 
             {' · '}tracking {d.email.tracking === 'off' ? 'off' : d.email.tracking === 'opens' ? 'opens' : 'opens and clicks'}
             {d.email.shootTitle ? ` · ${d.email.shootTitle}` : ''}
           </p>
-          <p>Status <strong>{d.email.status}</strong> · Viewed <strong data-testid="details-viewed">{d.email.viewed}</strong> · <span data-testid="details-views">{d.email.totalViews}</span> view{d.email.totalViews === 1 ? '' : 's'} (by people and their mail proxies)</p>
+          <p>Status <strong>{d.email.status}</strong> · Viewed (people) <strong data-testid="details-viewed">{d.email.viewed}</strong>
+            {' · '}<span data-testid="details-views" title="A person's open, through their mail program or its proxy, or a person's click">{viewsByPeople(d.email.totalViews)}</span>
+            {' · '}<span data-testid="details-fetches" title="Every open and click the relay saw, machines' too: they are listed below with why">{fetchesInAll(d.email.fetches, d.email.machineFetches, d.email.ownFetches)}</span></p>
           {d.email.lastError && <p className="banner error">{d.email.lastError}</p>}
           {d.email.sentFolderState.startsWith('failed') && (
             <p className="banner error" data-testid="details-sent-folder">Not added to your Sent folder: {d.email.sentFolderState.replace(/^failed: /, '')}</p>
@@ -71,6 +71,7 @@ export function EmailDetails({ id, onClose }: { id: number; onClose: () => void 
                     <tr>
                       <td>{r.kind !== 'to' && <span className="muted">{r.kind}: </span>}{r.name ? `${r.name} ` : ''}<span className="muted">{r.address || '(no address)'}</span></td>
                       <td><span className={`status s-${r.status.replace(/\s/g, '-').toLowerCase()}`}>{r.sendState === 'unknown' ? 'unknown — check' : r.status}</span>
+                        {r.openImpliedByClick && <span className="small muted"> (implied by a click — images were not loaded)</span>}
                         {r.autoReplyAt ? <span className="tag" title={`Auto-reply received ${fullTime(r.autoReplyAt)}`}>auto-reply</span> : null}
                         {r.statusReason && <div className="small muted">{r.statusReason}</div>}
                         {r.sendState === 'queued' && r.nextAttemptAt && r.attempts > 0 && <div className="small muted">next try {fullTime(r.nextAttemptAt)}</div>}</td>
@@ -125,7 +126,8 @@ export function EmailDetails({ id, onClose }: { id: number; onClose: () => void 
                     <td>{fullTime(e.at)}</td>
                     <td>{d.recipients.find((r) => r.id === e.recipientId)?.address ?? ''}</td>
                     <td>{e.kind === 'open' ? 'opened' : <>clicked <a href={e.url ?? '#'} target="_blank" rel="noreferrer noopener">{e.url}</a></>}{e.method === 'HEAD' ? ' (HEAD)' : ''}</td>
-                    <td>{VERDICT_LABEL[e.verdict] ?? e.verdict}</td>
+                    <td><strong>{VERDICT_WORDS[e.verdict] ?? e.verdict}</strong>{e.counted ? '' : ' — not counted'}
+                      <div className="small muted">{e.why ?? NO_REASON}</div></td>
                     <td>{e.program ?? ''}</td>
                     <td>{e.ip}</td>
                     <td className="small ua">{e.userAgent}</td>

@@ -3,6 +3,7 @@ import type { OutboxRow } from '../../../main/api/contract';
 import type { OUTBOX_SORTS } from '../../../main/api/schemas';
 import { formatShortTime } from '../components/form';
 import { href } from '../routes';
+import { viewsTitle } from './tracking-words';
 
 /** A row not fetched yet: it keeps its place in the scroll height while its block loads. */
 export type OutboxCell = OutboxRow | { id: null; index: number };
@@ -21,10 +22,11 @@ export const OUTBOX_COLUMNS = [
   text('recipients', 'Recipients', 'minmax(5rem, 1.5fr)', (r) => r.recipients),
   text('shoot', 'Shoot', 'minmax(5rem, 1fr)', (r) => (r.shootId ? <a href={href('shoots', r.shootId)}>{r.shootTitle}</a> : '')),
   text('status', 'Status', '6.5rem', (r) => <span className={`status s-${r.status.replace(/\s/g, '-').toLowerCase()}`}>{r.status}</span>),
-  text('viewed', 'Viewed', '6rem', (r) => <span className={`viewed v-${r.viewed.toLowerCase()}`}>{r.viewed}</span>),
+  // Viewed, first and last viewed and views count people only (machines' fetches are in the tooltip and details).
+  text('viewed', 'Viewed (people)', '8.5rem', (r) => <span className={`viewed v-${r.viewed.toLowerCase()}`}>{r.viewed}</span>),
   text('firstViewedAt', 'First viewed', '8rem', (r) => formatShortTime(r.firstViewedAt)),
   text('lastViewedAt', 'Last viewed', '8rem', (r) => formatShortTime(r.lastViewedAt)),
-  text('totalViews', 'Views', '4rem', (r) => r.totalViews),
+  text('totalViews', 'Views (people)', '8rem', (r) => <span title={viewsTitle(r)}>{r.totalViews}</span>),
   text('lastProgram', 'Email program', 'minmax(5rem, 1fr)', (r) => r.lastProgram ?? ''),
 ];
 

@@ -5,7 +5,7 @@ import { generateSecret } from '../relay/token';
 import { startBrowserApp, startRelay, tempDataDir } from './app-process';
 import { go } from './scenario';
 import { startSmtpSink } from './smtp-sink';
-import { compose, PERSON_UA, savePreferences, syncNow } from './send-steps';
+import { compose, PERSON_UA, savePreferences, syncNow, trackingUrls } from './send-steps';
 
 const OWN_IP = '203.0.113.9';
 
@@ -57,11 +57,11 @@ test("opens from the user's own address (learned by the relay Test) are self unt
     await expect(row).toContainText('relay test');
 
     // The user opens their own email from that address: it is theirs, not the client's.
-    await compose(page, 'Ana Client <ana@client.example>', 'Your album proofs', 'Hello Ana,\n\nyour proofs are ready.\n');
+    await compose(page, 'Ana Client <ana@client.example>', 'Your album proofs', 'Hello Ana,\n\nyour proofs are ready: https://studio.example/proofs\n');
     const [mail] = await smtp.waitFor(1);
-    const pixel = /<img[^>]+src="([^"]+\/o\/[^"]+)"/.exec(String(mail!.parsed.html))?.[1];
-    expect(pixel?.startsWith(proxy.url)).toBe(true);
-    expect((await fetch(pixel!, { headers: { 'user-agent': PERSON_UA } })).status).toBe(200);
+    const { pixel } = trackingUrls(String(mail!.parsed.html));
+    expect(pixel.startsWith(proxy.url)).toBe(true);
+    expect((await fetch(pixel, { headers: { 'user-agent': PERSON_UA } })).status).toBe(200);
     await page.getByRole('button', { name: 'Close details' }).click();
     await syncNow(page);
     const email = page.getByRole('row').filter({ hasText: 'Your album proofs' });
@@ -70,9 +70,10 @@ test("opens from the user's own address (learned by the relay Test) are self unt
     const events = details.getByRole('table', { name: 'Events' }).getByRole('row');
     await expect(events).toHaveCount(2);
     await expect(events.nth(1)).toContainText(OWN_IP);
-    await expect(events.nth(1).getByRole('cell').nth(3)).toHaveText('you');
+    await expect(events.nth(1).getByRole('cell').nth(3)).toContainText('you — not counted');
+    await expect(events.nth(1).getByRole('cell').nth(3)).toContainText(`from ${OWN_IP}, your own address`);
     await expect(details.getByTestId('details-viewed')).toHaveText('Unread');
-    await expect(details.getByTestId('details-views')).toHaveText('0');
+    await expect(details.getByTestId('details-views')).toHaveText('0 views by people');
     await page.getByRole('button', { name: 'Close details' }).click();
 
     // "Not mine": removed from the list, and a later open from it is a person's.
@@ -80,13 +81,14 @@ test("opens from the user's own address (learned by the relay Test) are self unt
     await row.getByRole('button', { name: `Remove ${OWN_IP}` }).click();
     await expect(ownAddresses(page)).toContainText('None yet');
     await expect(ownAddresses(page)).not.toContainText(OWN_IP);
-    await fetch(pixel!, { headers: { 'user-agent': PERSON_UA } });
+    await fetch(pixel, { headers: { 'user-agent': PERSON_UA } });
     await syncNow(page);
     await expect(email).toContainText('Read');
     await expect(email.getByRole('cell').nth(8)).toHaveText('1');
     await email.getByRole('link', { name: 'Your album proofs' }).click();
     await expect(events).toHaveCount(3);
-    await expect(events.nth(2).getByRole('cell').nth(3)).toHaveText('person');
+    await expect(events.nth(2).getByRole('cell').nth(3)).toContainText('person');
+    await expect(events.nth(2).getByRole('cell').nth(3)).not.toContainText('not counted');
     await page.getByRole('button', { name: 'Close details' }).click();
 
     // That sync went through the same proxy, so the relay named the address again: it stays removed.

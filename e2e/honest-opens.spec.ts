@@ -83,7 +83,7 @@ test("opens counted honestly: a click implies a person's view, a scanner's HEAD 
     await expect(events).toHaveCount(2);
     await expect(events.nth(1)).toContainText('opened (HEAD)');
     await expect(events.nth(1).getByRole('cell').nth(3)).toContainText('security scanner — not counted');
-    await expect(events.nth(1).getByRole('cell').nth(3)).toContainText('a HEAD request 1 h after sending: link checkers ask whether a link works');
+    await expect(events.nth(1).getByRole('cell').nth(3)).toContainText('a HEAD request 1 h after sending: checkers ask whether a link or image is there');
     await expect(events.nth(1).getByRole('cell').nth(4)).toHaveText('');
   } finally {
     await app.stop();

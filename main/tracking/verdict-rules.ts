@@ -75,7 +75,7 @@ export const SCANNER_RANGES: readonly IpRule[] = [
 
 /** Behaviour that no person produces, whatever the user agent says. */
 export const SCANNER_BEHAVIOUR = {
-  head: 'a HEAD request {after}: link checkers ask whether a link works, mail programs and browsers fetch it',
+  head: 'a HEAD request {after}: checkers ask whether a link or image is there, mail programs and browsers fetch it',
   clickAtDelivery: 'a click {after}: checkers follow links as the message arrives, before anyone could read it',
   clickBurst: 'another link of this copy was clicked {gap} before: a checker following every link, not a person',
   openWithScanner: 'an open {gap} after a link checker on this copy, from its address: the checker rendering the message',

@@ -124,7 +124,7 @@ describe('judgeEvent', () => {
 
     it('a HEAD request, with when it came', () => {
       const r = judgeEvent(event({ kind: 'click', linkIndex: 0, userAgent: CHROME_WIN, method: 'HEAD', at: SENT + 2_000 }));
-      expect(r).toEqual({ verdict: 'security_scanner', why: expect.stringMatching(/^a HEAD request 2 s after sending: link checkers ask whether a link works/) });
+      expect(r).toEqual({ verdict: 'security_scanner', why: expect.stringMatching(/^a HEAD request 2 s after sending: checkers ask whether a link or image is there/) });
     });
 
     it('a HEAD request with a bare "Mozilla/5.0" is a scanner, not Apple\'s prefetch', () => {

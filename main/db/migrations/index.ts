@@ -12,6 +12,7 @@ import { backfill as sortsBackfill, sql as outboxSorts } from './010-outbox-sort
 import { sql as searchIndex } from './011-search-index';
 import { sql as activityVerdict } from './012-activity-verdict';
 import { sql as followupsAndTemplates } from './013-followups-and-templates';
+import { sql as firstActivity } from './016-first-activity';
 
 export interface Migration {
   version: number;
@@ -38,4 +39,5 @@ export const migrations: readonly Migration[] = [
   { version: 11, name: 'trigram index of the emails search text', sql: searchIndex },
   { version: 12, name: "activities keep an open's or click's verdict (person or machine)", sql: activityVerdict },
   { version: 13, name: 'follow-up reminders and templates', sql: followupsAndTemplates },
+  { version: 16, name: "each copy's first counted open and click, told once", sql: firstActivity },
 ];

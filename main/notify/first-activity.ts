@@ -48,11 +48,14 @@ function single(a: FirstActivity): DesktopNotification {
 const names = (list: readonly FirstActivity[]) =>
   list.length <= 3 ? list.map((a) => a.contact).join(', ') : `${list.slice(0, 2).map((a) => a.contact).join(', ')} and ${list.length - 2} others`;
 
+/** Several of one kind in one dispatch: named by the dispatch's subject as nobody in particular reads it. */
 function summary(list: readonly FirstActivity[], dispatchId: number): DesktopNotification {
   const first = list[0]!;
   const subject = withoutFields(first.dispatchSubject ?? '') || first.subject;
   return { id: `${first.kind}:dispatch:${dispatchId}:${first.recipientId}`, title: `${list.length} people ${WHAT[first.kind](subject)}`, body: names(list), opens: { dispatchId } };
 }
+
+const dispatchKey = (a: FirstActivity) => `${a.kind}:${a.dispatchId}`;
 
 /**
  * One sync's firsts as notifications: one each, except several of one kind in one dispatch, which
@@ -60,21 +63,20 @@ function summary(list: readonly FirstActivity[], dispatchId: number): DesktopNot
  */
 export function activityNotifications(firsts: readonly FirstActivity[]): DesktopNotification[] {
   const byDispatch = new Map<string, FirstActivity[]>();
+  for (const a of firsts) if (a.dispatchId !== null) byDispatch.set(dispatchKey(a), [...(byDispatch.get(dispatchKey(a)) ?? []), a]);
+  // A summed-up dispatch stands where its first stood.
+  const units: { note: DesktopNotification; about: readonly FirstActivity[] }[] = [];
   for (const a of firsts) {
-    if (a.dispatchId === null) continue;
-    const key = `${a.kind}:${a.dispatchId}`;
-    byDispatch.set(key, [...(byDispatch.get(key) ?? []), a]);
-  }
-  // Each unit becomes one notification: a summed-up dispatch where the first of it stood, or one first.
-  const units: FirstActivity[][] = [];
-  for (const a of firsts) {
-    const group = a.dispatchId === null ? undefined : byDispatch.get(`${a.kind}:${a.dispatchId}`)!;
-    if (!group || group.length <= MAX_SINGLE_PER_DISPATCH) units.push([a]);
-    else if (group[0] === a) units.push(group);
+    const group = a.dispatchId === null ? [a] : byDispatch.get(dispatchKey(a))!;
+    if (group.length <= MAX_SINGLE_PER_DISPATCH) units.push({ note: single(a), about: [a] });
+    else if (group[0] === a) units.push({ note: summary(group, a.dispatchId!), about: group });
   }
   const { own, rest } = splitBatch(units);
-  const notes = own.map((unit) => (unit.length === 1 ? single(unit[0]!) : summary(unit, unit[0]!.dispatchId!)));
+  const notes = own.map((u) => u.note);
   if (rest.length === 0) return notes;
-  const people = new Set(rest.flat().map((a) => a.recipientId)).size;
-  return [...notes, { id: `more:${rest[0]![0]!.kind}:${rest[0]![0]!.recipientId}`, title: `${people} more ${people === 1 ? 'person' : 'people'} opened or clicked your emails`, body: 'Each one is in the Outbox.', opens: { section: 'outbox' } }];
+  const people = new Set(rest.flatMap((u) => u.about.map((a) => a.recipientId))).size;
+  return [...notes, {
+    id: `more:${rest[0]!.note.id}`, title: `${people} more ${people === 1 ? 'person' : 'people'} opened or clicked your emails`,
+    body: 'Each one is in the Outbox.', opens: { section: 'outbox' },
+  }];
 }

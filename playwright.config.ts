@@ -13,7 +13,7 @@ export default defineConfig({
   projects: [
     {
       name: 'browser',
-      testMatch: /(browser|tracked-email|bounce|dispatch-control|first-run|crash-recovery|outbox|live|history|export|followups|oauth)\.spec\.ts/,
+      testMatch: /(browser|tracked-email|bounce|dispatch-control|first-run|crash-recovery|outbox|live|history|export|followups|oauth|notifications)\.spec\.ts/,
       use: {
         browserName: 'chromium',
         launchOptions: {

@@ -13,8 +13,15 @@ export async function savePreferences(appUrl: string, smtpPort: number, relayUrl
   });
 }
 
+export interface ComposeOptions {
+  track?: 'off';
+  cc?: string;
+  /** "Remind me" if not opened by a person, or not replied, within `days`. */
+  remind?: { unless: 'opened' | 'replied'; days: number };
+}
+
 /** Compose and Send as a user does; ends with the sent email's details open. */
-export async function compose(page: Page, to: string, subject: string, body: string, track?: 'off', cc?: string) {
+export async function compose(page: Page, to: string, subject: string, body: string, { track, cc, remind }: ComposeOptions = {}) {
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Compose' }).click();
   const form = page.getByRole('form', { name: 'Email' });
   await form.getByLabel('To address').fill(to);
@@ -26,6 +33,16 @@ export async function compose(page: Page, to: string, subject: string, body: str
   await form.getByLabel('Subject').fill(subject);
   await form.getByLabel('Message').fill(body);
   if (track) await form.getByLabel('Track').selectOption(track);
+  if (remind) {
+    await form.getByLabel('Remind me').selectOption(remind.unless);
+    await form.getByLabel('Within days').fill(String(remind.days));
+  }
   await form.getByRole('button', { name: 'Send' }).click();
   await expect(page.getByRole('dialog', { name: 'Email details' })).toBeVisible();
+}
+
+/** A tracked email with a follow-up reminder, sent; its details closed again. */
+export async function sendWithReminder(page: Page, to: string, subject: string, days: number, unless: 'opened' | 'replied' = 'opened') {
+  await compose(page, to, subject, 'Hello,\n\nsee https://studio.example/gallery\n', { remind: { unless, days } });
+  await page.getByRole('button', { name: 'Close details' }).click();
 }

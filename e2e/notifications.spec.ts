@@ -1,10 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { generateSecret } from '../relay/token';
 import { api } from './api';
-import { startBrowserApp, startRelay, tempDataDir } from './app-process';
 import { go } from './scenario';
-import { compose, PERSON_UA, savePreferences, sendWithReminder } from './send-steps';
-import { startSmtpSink, type Received } from './smtp-sink';
+import { compose, PERSON_UA, sendWithReminder, startTrackedApp } from './send-steps';
+import type { Received } from './smtp-sink';
 
 declare global {
   interface Window {
@@ -41,14 +39,11 @@ const localTime = (minutes: number) => {
 };
 
 test("a person's first open notifies once with contact, subject and time; its click opens the email; machines, repeats, off and quiet hours never", async ({ page, context }) => {
-  const secret = generateSecret();
-  const smtp = await startSmtpSink();
-  const relay = await startRelay(secret);
-  const app = await startBrowserApp(tempDataDir());
+  const world = await startTrackedApp();
+  const { smtp } = world;
   try {
-    await savePreferences(app.url, smtp.port, relay.url, secret);
     await page.addInitScript(recordNotifications);
-    await page.goto(app.url);
+    await page.goto(world.url());
 
     // This browser has not allowed notifications yet: Preferences says so and asks on a click.
     await go(page, 'Preferences');
@@ -65,7 +60,7 @@ test("a person's first open notifies once with contact, subject and time; its cl
       await page.getByRole('button', { name: 'Close details' }).click();
       const mail = (await smtp.waitFor(++sent)).find((m) => m.parsed.subject === subject)!;
       await fetchAs(pixelOf(mail), PERSON_UA);
-      await api(app.url, 'tracking.syncNow', {});
+      await api(world.url(), 'tracking.syncNow', {});
       return mail;
     };
 
@@ -80,7 +75,7 @@ test("a person's first open notifies once with contact, subject and time; its cl
     await page.getByRole('button', { name: 'Sync now' }).click();
     await expect(page.getByRole('status', { name: 'Relay sync status' })).toContainText('Synced');
     await fetchAs(pixelOf(gallery!), PERSON_UA);
-    await api(app.url, 'tracking.syncNow', {});
+    await api(world.url(), 'tracking.syncNow', {});
     await expect.poll(() => shown(page)).toEqual([
       { title: 'Ana Client opened “Your gallery is ready”', body: expect.stringMatching(/^opened (less than a minute|\d+ minutes?) after sending$/) },
     ]);
@@ -95,7 +90,7 @@ test("a person's first open notifies once with contact, subject and time; its cl
 
     // Ana opens it again: not news.
     await fetchAs(pixelOf(gallery!), PERSON_UA);
-    await api(app.url, 'tracking.syncNow', {});
+    await api(world.url(), 'tracking.syncNow', {});
 
     // Turned off in Preferences: Bo's first open is not told.
     await go(page, 'Preferences');
@@ -123,38 +118,28 @@ test("a person's first open notifies once with contact, subject and time; its cl
     await sendAndOpen('di@client.example', 'Second shoot');
     await expect.poll(() => titles(page)).toEqual(['Ana Client opened “Your gallery is ready”', 'di@client.example opened “Second shoot”']);
   } finally {
-    await app.stop();
-    await relay.stop();
-    await smtp.close();
+    await world.stop();
   }
 });
 
 test('a follow-up that came due notifies when the app runs days later; its click opens the email', async ({ page, context }) => {
-  const secret = generateSecret();
-  const smtp = await startSmtpSink();
-  const relay = await startRelay(secret);
-  const dataDir = tempDataDir();
-  let app = await startBrowserApp(dataDir);
+  const world = await startTrackedApp();
   try {
     await context.grantPermissions(['notifications']);
     await page.addInitScript(recordNotifications);
-    await savePreferences(app.url, smtp.port, relay.url, secret);
-    await page.goto(app.url);
+    await page.goto(world.url());
     await sendWithReminder(page, 'Ana <ana@client.example>', 'Quote for June', 1, 'replied');
-    await smtp.waitFor(1);
+    await world.smtp.waitFor(1);
 
     // Two days later by the app's clock (reminders/clock.ts), on the same data.
-    await app.stop();
-    app = await startBrowserApp(dataDir, { OUTPOST_CLOCK_OFFSET_MS: String(2 * DAY) });
-    await page.goto(app.url);
+    await world.restart({ OUTPOST_CLOCK_OFFSET_MS: String(2 * DAY) });
+    await page.goto(world.url());
     await expect.poll(() => shown(page)).toEqual([
       { title: 'Follow up: Ana hasn\'t replied to “Quote for June” in 2 days', body: 'No reply has come to the watched mailbox.' },
     ]);
     await clickNotification(page, 0);
     await expect(page.getByRole('dialog', { name: 'Email details' })).toContainText('Quote for June');
   } finally {
-    await app.stop();
-    await relay.stop();
-    await smtp.close();
+    await world.stop();
   }
 });

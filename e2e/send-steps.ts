@@ -1,5 +1,8 @@
 import { expect, type Page } from '@playwright/test';
+import { generateSecret } from '../relay/token';
 import { api } from './api';
+import { startBrowserApp, startRelay, tempDataDir } from './app-process';
+import { startSmtpSink } from './smtp-sink';
 
 /** A person's mail program, as the relay's verdict rules see it. */
 export const PERSON_UA = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Thunderbird/128.3.0';
@@ -11,6 +14,33 @@ export async function savePreferences(appUrl: string, smtpPort: number, relayUrl
     imap: { host: '' },
     tracking: { mode: 'opens_clicks', relayUrl, relaySecret },
   });
+}
+
+/**
+ * An SMTP sink, a relay and the browser-mode app on fresh data, set up to send through them with
+ * tracking on; `restart` starts the app again on the same data (e.g. with OUTPOST_CLOCK_OFFSET_MS).
+ */
+export async function startTrackedApp() {
+  const secret = generateSecret();
+  const smtp = await startSmtpSink();
+  const relay = await startRelay(secret);
+  const dataDir = tempDataDir();
+  let app = await startBrowserApp(dataDir);
+  await savePreferences(app.url, smtp.port, relay.url, secret);
+  return {
+    smtp,
+    relay,
+    url: () => app.url,
+    async restart(env: Record<string, string>) {
+      await app.stop();
+      app = await startBrowserApp(dataDir, env);
+    },
+    async stop() {
+      await app.stop();
+      await relay.stop();
+      await smtp.close();
+    },
+  };
 }
 
 export interface ComposeOptions {

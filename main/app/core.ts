@@ -98,7 +98,7 @@ export function createCore(options: CoreOptions): Core {
   const sender = createSender({ db, preferences: settings, journal: path.join(options.dataDir, 'send-journal') });
   const now = options.now ?? Date.now;
   const reminders = remindersStore(db);
-  const notifier = createNotifier({ settings: () => preferences.get().notifications, now, newlyDue: reminders.newlyDue });
+  const notifier = createNotifier({ settings: preferences.notifications, now, newlyDue: reminders.newlyDue });
   const relaySync = createRelaySync({ db, settings: () => settings().tracking, onFirsts: notifier.firsts });
   const composeDeps = { db, settings, extractLinks };
   const sendEmail = composer(composeDeps);

@@ -75,9 +75,10 @@ export function createNotifier({ settings, now, newlyDue, log = console.error }:
       return () => void listeners.delete(listener);
     },
     firsts(list) {
+      if (listeners.size === 0 || list.length === 0) return;
       const s = settings();
       // An open is news when it happens: during quiet hours it is not kept for later.
-      if (!s.enabled || isQuiet(s, new Date(now())) || list.length === 0) return;
+      if (!s.enabled || isQuiet(s, new Date(now()))) return;
       tell(activityNotifications(list));
     },
     checkReminders,

@@ -89,6 +89,8 @@ export function preferencesStore(db: Db, box: SecretBox) {
 
   return {
     get: view,
+    /** Desktop notification settings alone: read at every notification, so no secret is opened for it. */
+    notifications: () => stored().notifications,
     /**
      * The full settings with secrets opened, for the sender, IMAP poller and relay sync only. A
      * secret that is unreadable or saved for another account is '' (none), never sent elsewhere.

@@ -13,7 +13,7 @@ export default defineConfig({
   projects: [
     {
       name: 'browser',
-      testMatch: /(browser|tracked-email|honest-opens|bounce|dispatch-control|first-run|crash-recovery|outbox|live|history|export|followups|oauth|own-ips)\.spec\.ts/,
+      testMatch: /(browser|tracked-email|honest-opens|bounce|dispatch-control|first-run|crash-recovery|outbox|live|history|export|followups|oauth|own-ips|notifications)\.spec\.ts/,
       use: {
         browserName: 'chromium',
         launchOptions: {

@@ -40,15 +40,15 @@ test('CSV export after real sends: the tracking report and all emails read back 
     await savePreferences(app.url, smtp.port, relay.url, secret);
     await page.goto(app.url);
 
-    await compose(page, 'Ana Client <ana@client.example>', HOSTILE, 'Hello Ana,\n\nyour photos: https://studio.example/gallery\n', undefined, 'bo@client.example');
+    await compose(page, 'Ana Client <ana@client.example>', HOSTILE, 'Hello Ana,\n\nyour photos: https://studio.example/gallery\n', { cc: 'bo@client.example' });
     const mails = await smtp.waitFor(2);
     const toAna = mails.find((m) => m.envelopeTo.includes('ana@client.example'))!;
     const pixel = /<img[^>]+src="([^"]+\/o\/[^"]+)"/.exec(String(toAna.parsed.html))![1]!;
     expect((await fetch(pixel, { headers: { 'user-agent': PERSON_UA } })).status).toBe(200);
     await page.getByRole('button', { name: 'Close details' }).click();
-    await compose(page, 'dee@client.example', 'Untracked note', 'Just a note.', 'off');
+    await compose(page, 'dee@client.example', 'Untracked note', 'Just a note.', { track: 'off' });
     await page.getByRole('button', { name: 'Close details' }).click();
-    await compose(page, 'cy@client.example', 'Invoice 12', 'Attached.', undefined, 'not-an-address');
+    await compose(page, 'cy@client.example', 'Invoice 12', 'Attached.', { cc: 'not-an-address' });
     await page.getByRole('button', { name: 'Close details' }).click();
     await smtp.waitFor(4);
 

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { generateSecret } from '../relay/token';
 import { api } from './api';
-import { PERSON_UA } from './send-steps';
+import { PERSON_UA, sendWithReminder } from './send-steps';
 import { startBrowserApp, startRelay, tempDataDir } from './app-process';
 import { go } from './scenario';
 import { startSmtpSink } from './smtp-sink';
@@ -9,20 +9,6 @@ import { startSmtpSink } from './smtp-sink';
 const DAY = 86_400_000;
 
 const later = (days: number) => ({ OUTPOST_CLOCK_OFFSET_MS: String(days * DAY) });
-
-async function sendWithReminder(page: Page, to: string, subject: string, days: number) {
-  await go(page, 'Compose');
-  const form = page.getByRole('form', { name: 'Email' });
-  await form.getByLabel('To address').fill(to);
-  await form.getByLabel('To address').press('Enter');
-  await form.getByLabel('Subject').fill(subject);
-  await form.getByLabel('Message').fill('Hello,\n\nsee https://studio.example/gallery\n');
-  await form.getByLabel('Remind me').selectOption('opened');
-  await form.getByLabel('Within days').fill(String(days));
-  await form.getByRole('button', { name: 'Send' }).click();
-  await expect(page.getByRole('dialog', { name: 'Email details' })).toBeVisible();
-  await page.getByRole('button', { name: 'Close details' }).click();
-}
 
 const dueList = (page: Page) => page.getByRole('list', { name: 'Follow-ups due' });
 const dueItem = (page: Page, subject: string) => dueList(page).getByRole('listitem').filter({ hasText: subject });

@@ -46,7 +46,7 @@ test('a tracked email: sent through SMTP, opened and clicked through a real rela
     await page.getByRole('button', { name: 'Close details' }).click();
 
     // With tracking off the copy carries no pixel and the Outbox says so.
-    await compose(page, 'bo@client.example', 'Untracked note', 'Just a note.', 'off');
+    await compose(page, 'bo@client.example', 'Untracked note', 'Just a note.', { track: 'off' });
     const [, plain] = await smtp.waitFor(2);
     expect(plain!.raw).not.toContain('/o/');
     expect(plain!.parsed.html).toBeFalsy();

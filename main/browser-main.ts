@@ -17,7 +17,7 @@ async function main() {
     rendererDir: process.env.OUTPOST_RENDERER_DIR ?? path.join(__dirname, '..', 'renderer'),
     port: process.env.OUTPOST_PORT ? Number(process.env.OUTPOST_PORT) : 0,
     token: process.env.OUTPOST_TOKEN || undefined,
-    live: { subscribe: core.live.subscribe },
+    live: { subscribe: core.live.subscribe, notifications: core.notifications.subscribe },
   });
   console.log(`Outpost (browser mode) data: ${dataDir}`);
   // Secrets sealed with a key this folder no longer has: say so; Preferences asks for them again.

@@ -1,9 +1,10 @@
 // The Electron shell: the only file that imports `electron` besides preload/. It opens the same
 // core as browser mode and carries the contract over IPC instead of HTTP.
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, session, shell, type Session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, Notification, protocol, safeStorage, session, shell, type Session } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createCore, type Core } from './app/core';
+import type { DesktopNotification } from './api/contract';
 import { invoke } from './api/invoke';
 import { CONTENT_SECURITY_POLICY } from './host/csp';
 import { keepRunningOnRejection } from './host/process-guard';
@@ -13,7 +14,7 @@ import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, contentType, isAppUrl
 import { allowNavigation, windowOpenPolicy } from './shell/navigation';
 import { allowPermission } from './shell/permissions';
 import { CALL_CHANNEL } from './shell/ipc-bridge';
-import { forwardLive } from './shell/live-ipc';
+import { forwardLive, openInWindow } from './shell/live-ipc';
 
 app.setName('Outpost');
 // As in browser mode: a rejection nobody handled is logged; the app and its queue keep running.
@@ -70,6 +71,26 @@ async function chooseExportFile(suggestedName: string): Promise<string | null> {
   const options = { defaultPath: path.join(app.getPath('downloads'), suggestedName), filters: [{ name: 'CSV', extensions: ['csv'] }] };
   const chosen = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
   return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
+}
+
+// Held until clicked or closed: a notification collected before then forgets its click.
+const notifications = new Set<Notification>();
+
+/** The core's notification, native; a click brings the window forward and opens what it is about. */
+function notifyNatively(n: DesktopNotification): void {
+  if (!Notification.isSupported()) return;
+  const native = new Notification({ title: n.title, body: n.body });
+  notifications.add(native);
+  native.on('close', () => notifications.delete(native));
+  native.on('click', () => {
+    notifications.delete(native);
+    if (!window || window.isDestroyed()) return;
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+    openInWindow(window.webContents, n);
+  });
+  native.show();
 }
 
 function createWindow() {
@@ -139,6 +160,7 @@ if (!app.requestSingleInstanceLock()) {
       return invoke(handlers, String(name), input);
     });
     createWindow();
+    core.notifications.subscribe(notifyNatively);
   });
 
   app.on('window-all-closed', () => {

@@ -8,6 +8,7 @@ import {
   dispatchFilter,
   dispatchInput,
   imapInput,
+  notificationsInput,
   oauthInput,
   smtpInput,
   trackingInput,
@@ -97,6 +98,7 @@ export interface Preferences {
   bccMyself: boolean;
   /** "Sign in with …": the app's registration, and whether a usable sign-in is stored (never the tokens). */
   oauth: Omit<z.output<typeof oauthInput>, 'clientSecret'> & { hasClientSecret: boolean; signedIn: boolean };
+  notifications: z.output<typeof notificationsInput>;
   /** Stored secrets that cannot be used: unreadable (key file missing or replaced) or saved for another server. */
   secretProblems: SecretProblem[];
 }
@@ -488,11 +490,32 @@ export interface LiveEvent {
   emailIds: number[] | null;
 }
 
+/** A desktop notification (`main/notify/`): a person's first open or click, several summed up, or a follow-up come due. */
+export interface DesktopNotification {
+  /** Stable for what it tells: the page's notification tag, so several tabs show it once. */
+  id: string;
+  title: string;
+  body: string;
+  /** What clicking it opens. */
+  opens: { emailId: number } | { dispatchId: number } | { section: 'outbox' | 'dashboard' };
+}
+
+/** What the page hears of notifications: one to show itself (browser mode), or one the user clicked where the app showed it natively (Electron). */
+export interface NotificationMessage {
+  action: 'show' | 'open';
+  notification: DesktopNotification;
+}
+
+/** Browser mode's live stream carries notifications as server-sent events of this name (live events are unnamed). */
+export const NOTIFICATION_SSE_EVENT = 'notification';
+
 /** What preload exposes as `window.outpost`, and the browser bridge imitates. */
 export interface OutpostBridge {
   call(name: string, input: unknown): Promise<ApiResult>;
   /** Hears every live event until the returned function is called. */
   subscribe(listener: (event: LiveEvent) => void): () => void;
+  /** Hears the core's desktop notifications until the returned function is called. */
+  subscribeNotifications(listener: (message: NotificationMessage) => void): () => void;
 }
 
 export function isCallName(name: string): name is CallName {

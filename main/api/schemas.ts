@@ -138,12 +138,24 @@ export const oauthInput = z.object({
   scope: text(1000).default(''),
 });
 
+/** A local time of day, HH:MM on a 24-hour clock. */
+const clockTime = z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 22:00');
+
+/** Desktop notifications (main/notify/): on or off, and quiet hours in local time, which may wrap midnight (22:00–07:00). */
+export const notificationsInput = z.object({
+  enabled: z.boolean().default(true),
+  quietHours: z.boolean().default(false),
+  quietFrom: clockTime.default('22:00'),
+  quietTo: clockTime.default('07:00'),
+}).refine((n) => n.quietFrom !== n.quietTo, { path: ['quietTo'], message: 'must differ from the start of the quiet hours' });
+
 export const preferencesInput = z.object({
   smtp: smtpInput,
   imap: imapInput,
   tracking: trackingInput,
   oauth: oauthInput.prefault({}),
   bccMyself: z.boolean().default(false),
+  notifications: notificationsInput.prefault({}),
 });
 
 export const OUTBOX_SORTS = ['createdAt', 'subject', 'recipients', 'status', 'viewed', 'firstViewedAt', 'lastViewedAt', 'totalViews', 'lastProgram', 'shoot'] as const;

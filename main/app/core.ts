@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { AppInfo, DueReminder } from '../api/contract';
+import type { AppInfo } from '../api/contract';
 import type { Handlers } from '../api/invoke';
 import { openDatabase, type Db, type OpenOptions } from '../db/open-database';
 import { schemaVersion } from '../db/migrate';
@@ -39,6 +39,7 @@ import { remindersStore } from '../reminders/reminders-store';
 import { templatesStore } from '../templates/templates-store';
 import { templatePreview } from '../templates/template-preview';
 import { oauthAccount } from '../oauth/oauth-account';
+import { createNotifier, type Notifier } from '../notify/notifier';
 
 /** How often relay events are pulled while the app runs (plus on focus and "Sync now"). */
 const SYNC_INTERVAL_MS = 5 * 60_000;
@@ -65,8 +66,8 @@ export interface Core {
   watcher: MailboxWatcher;
   /** What changed, for the UI's live views (SSE in browser mode, IPC in Electron). */
   live: Pick<LiveBus, 'subscribe'>;
-  /** Each follow-up reminder that came due since the last call, once (by the core's clock): for the desktop notification. */
-  newlyDueReminders(): DueReminder[];
+  /** Desktop notifications: people's first opens and clicks, follow-ups come due (Electron shows them natively, browser mode's page itself). */
+  notifications: Pick<Notifier, 'subscribe'>;
   close(): Promise<void>;
 }
 
@@ -97,7 +98,9 @@ export function createCore(options: CoreOptions): Core {
   const now = options.now ?? Date.now;
   // Beside the database: what began to leave, read after a crash (send/transmit-journal.ts).
   const sender = createSender({ db, preferences: settings, journal: path.join(options.dataDir, 'send-journal'), now });
-  const relaySync = createRelaySync({ db, settings: () => settings().tracking });
+  const reminders = remindersStore(db);
+  const notifier = createNotifier({ settings: preferences.notifications, now, newlyDue: reminders.newlyDue });
+  const relaySync = createRelaySync({ db, settings: () => settings().tracking, onFirsts: notifier.firsts });
   const ownIps = ownIpsStore(db);
   // Each accepted Test also tells the app its own address, like each sync.
   const relayTest = (relay: Pick<RelayTestInput, 'relayUrl' | 'relaySecret'>) =>
@@ -110,7 +113,6 @@ export function createCore(options: CoreOptions): Core {
   const timeline = contactTimeline(db);
   const dispatchChart = dispatchActivity(db);
   const exports = exportJobs({ open: () => openDatabase(options.dataDir, { nativeBinding: options.nativeBinding, readonly: true }), chooseFile: options.chooseExportFile });
-  const reminders = remindersStore(db);
   const templates = templatesStore(db);
   // A blank password in a "test connection" form means: the one already stored.
   const stored = (typed: string | undefined, kept: string) => (typed === undefined || typed === '' ? kept : typed);
@@ -216,6 +218,7 @@ export function createCore(options: CoreOptions): Core {
     merges.resumeQueuing();
     relaySync.start(SYNC_INTERVAL_MS);
     watcher.start();
+    notifier.start();
   }
 
   return {
@@ -223,9 +226,10 @@ export function createCore(options: CoreOptions): Core {
     handlers,
     watcher,
     live,
-    newlyDueReminders: () => reminders.newlyDue(now()),
+    notifications: notifier,
     async close() {
       live.close();
+      notifier.close();
       await exports.stop();
       oauth.close();
       await watcher.stop();

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempCore, tempDir } from '../test/temp-core';
 import { invoke } from '../api/invoke';
+import { createCore } from '../app/core';
+import { keyFileBox } from '../secrets/key-file-box';
 import { startHttpHost, type RunningHost } from './http-host';
 
 let host: RunningHost;
@@ -149,6 +151,29 @@ describe('live stream (server-sent events)', () => {
       again.close();
     } finally {
       await live.close();
+    }
+  });
+
+  it("carries the core's notifications as named events: a follow-up that came due reaches the page as it connects", async () => {
+    // The email leaves now; the page connects two days later.
+    let daysOn = 0;
+    const later = createCore({ dataDir: tempDir(), mode: 'browser', secretBox: keyFileBox, now: () => Date.now() + daysOn * 86_400_000 });
+    await invoke(later.handlers, 'preferences.save', { smtp: { host: 'smtp.example.com', fromAddress: 'me@studio.example' }, imap: { host: '' }, tracking: { mode: 'off' } });
+    const sent = await invoke(later.handlers, 'emails.send', { to: [{ address: 'ann@client.example' }], subject: 'Proofs', bodyText: 'Hello', tracking: 'off', remind: { unless: 'replied', days: 1 } });
+    daysOn = 2;
+    const live = await startHttpHost({ handlers: later.handlers, rendererDir, log: { error: () => {} }, live: { subscribe: later.live.subscribe, notifications: later.notifications.subscribe } });
+    try {
+      const page = await follow(live);
+      await waitFor(() => page.body().includes('event: notification'));
+      const frame = /^event: notification\ndata: (.+)$/m.exec(page.body());
+      expect(JSON.parse(frame![1]!)).toEqual({
+        action: 'show',
+        notification: expect.objectContaining({ title: 'Follow up: ann@client.example hasn\'t replied to “Proofs” in 2 days', opens: { emailId: (sent as { value: { emailId: number } }).value.emailId } }),
+      });
+      page.close();
+    } finally {
+      await live.close();
+      await later.close();
     }
   });
 

@@ -1,25 +1,28 @@
-import type { LiveEvent, OutpostBridge } from '../api/contract';
+import type { LiveEvent, NotificationMessage, OutpostBridge } from '../api/contract';
 
-/** The IPC channels between the window and the core: calls one way, live events the other. */
+/** The IPC channels between the window and the core: calls one way, live events and clicked notifications the other. */
 export const CALL_CHANNEL = 'outpost:call';
 export const LIVE_CHANNEL = 'outpost:live';
+export const NOTIFY_CHANNEL = 'outpost:notify';
 
 /** The part of Electron's ipcRenderer the bridge uses (so it is testable without Electron). */
 export interface IpcRendererLike {
   invoke(channel: string, ...args: unknown[]): Promise<unknown>;
-  on(channel: string, listener: (event: unknown, payload: LiveEvent) => void): unknown;
-  removeListener(channel: string, listener: (event: unknown, payload: LiveEvent) => void): unknown;
+  on<T>(channel: string, listener: (event: unknown, payload: T) => void): unknown;
+  removeListener<T>(channel: string, listener: (event: unknown, payload: T) => void): unknown;
 }
 
-/** What preload exposes as `window.outpost`: the contract's calls and its live events, nothing of IPC itself. */
+/** What preload exposes as `window.outpost`: the contract's calls, its live events and notifications, nothing of IPC itself. */
 export function ipcBridge(ipc: IpcRendererLike): OutpostBridge {
+  const listen = <T>(channel: string) => (listener: (payload: T) => void) => {
+    // The page gets the payload alone, never Electron's IpcRendererEvent (it holds the sender).
+    const onEvent = (_event: unknown, payload: T) => listener(payload);
+    ipc.on(channel, onEvent);
+    return () => void ipc.removeListener(channel, onEvent);
+  };
   return {
     call: (name, input) => ipc.invoke(CALL_CHANNEL, name, input) as ReturnType<OutpostBridge['call']>,
-    subscribe(listener) {
-      // The page gets the event alone, never Electron's IpcRendererEvent (it holds the sender).
-      const onEvent = (_event: unknown, payload: LiveEvent) => listener(payload);
-      ipc.on(LIVE_CHANNEL, onEvent);
-      return () => void ipc.removeListener(LIVE_CHANNEL, onEvent);
-    },
+    subscribe: listen<LiveEvent>(LIVE_CHANNEL),
+    subscribeNotifications: listen<NotificationMessage>(NOTIFY_CHANNEL),
   };
 }

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LiveEvent } from '../api/contract';
 import { liveBus } from '../live/live-bus';
 import { CALL_CHANNEL, ipcBridge, type IpcRendererLike } from './ipc-bridge';
-import { forwardLive, type LiveTarget } from './live-ipc';
+import { forwardLive, openInWindow, type LiveTarget } from './live-ipc';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
@@ -52,6 +52,21 @@ describe('live events over Electron IPC', () => {
     win.destroy();
     bus.publish({ views: ['failed'] });
     vi.advanceTimersByTime(10);
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it("a clicked native notification reaches the page as 'open', only the message, until the page unsubscribes", () => {
+    const win = fakeWindow();
+    const heard: unknown[] = [];
+    const off = ipcBridge(win.ipc).subscribeNotifications((m) => heard.push(m));
+    const notification = { id: 'open:7', title: 'Ana opened “Proofs”', body: 'opened 12 minutes after sending', opens: { emailId: 7 } };
+    openInWindow(win.target, notification);
+    expect(heard).toEqual([{ action: 'open', notification }]);
+    off();
+    expect(win.renderer.listenerCount('outpost:notify')).toBe(0);
+    const send = vi.spyOn(win.target, 'send');
+    win.destroy();
+    openInWindow(win.target, notification);
     expect(send).not.toHaveBeenCalled();
   });
 

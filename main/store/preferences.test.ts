@@ -130,4 +130,16 @@ describe('preferences', () => {
     if (!bad.ok) expect(bad.error.fields!.map((f) => f.path)).toEqual(expect.arrayContaining(['tracking.mode', 'tracking.relayUrl', 'tracking.relaySecret']));
     expect(await invoke(handlers, 'preferences.get', {})).toMatchObject({ ok: true, value: { tracking: { mode: 'opens', relayUrl: 'https://relay.example.com' } } });
   });
+
+  it('keep notifications on by default, store quiet hours, and refuse a time that is not HH:MM or an empty window', async () => {
+    const { handlers } = tempCore();
+    expect(await invoke(handlers, 'preferences.get', {})).toMatchObject({ ok: true, value: { notifications: { enabled: true, quietHours: false, quietFrom: '22:00', quietTo: '07:00' } } });
+    const quiet = { enabled: true, quietHours: true, quietFrom: '23:30', quietTo: '06:15' };
+    expect(await invoke(handlers, 'preferences.save', prefs({ notifications: quiet }))).toMatchObject({ ok: true, value: { notifications: quiet } });
+    for (const [bad, path] of [[{ quietFrom: '24:00' }, 'notifications.quietFrom'], [{ quietTo: '7am' }, 'notifications.quietTo'], [{ quietTo: '23:30' }, 'notifications.quietTo']] as const) {
+      const refused = await invoke(handlers, 'preferences.save', prefs({ notifications: { ...quiet, ...bad } }));
+      expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: [{ path }] } });
+    }
+    expect(await invoke(handlers, 'preferences.get', {})).toMatchObject({ ok: true, value: { notifications: quiet } });
+  });
 });

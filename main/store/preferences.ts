@@ -82,12 +82,15 @@ export function preferencesStore(db: Db, box: SecretBox) {
       tracking: { ...p.tracking, hasRelaySecret: has('tracking.relaySecret') },
       oauth: { ...p.oauth, hasClientSecret: has('oauth.clientSecret'), signedIn: has('oauth.refreshToken') },
       bccMyself: p.bccMyself,
+      notifications: p.notifications,
       secretProblems: problems(p),
     };
   }
 
   return {
     get: view,
+    /** Desktop notification settings alone: read at every notification, so no secret is opened for it. */
+    notifications: () => stored().notifications,
     /**
      * The full settings with secrets opened, for the sender, IMAP poller and relay sync only. A
      * secret that is unreadable or saved for another account is '' (none), never sent elsewhere.
@@ -133,7 +136,7 @@ export function preferencesStore(db: Db, box: SecretBox) {
       const { password: imapPassword, ...imap } = input.imap;
       const { relaySecret, ...tracking } = input.tracking;
       const { clientSecret, ...oauth } = input.oauth;
-      const value: Stored = { smtp, imap, tracking, oauth, bccMyself: input.bccMyself };
+      const value: Stored = { smtp, imap, tracking, oauth, bccMyself: input.bccMyself, notifications: input.notifications };
       // A secret from before binding belongs to the account saved with it: seal that in before it changes.
       const before = accounts(stored());
       for (const name of ['smtp.password', 'imap.password'] as const) {

@@ -1,6 +1,7 @@
 // Applies one page of relay events to the database in one transaction: raw events kept
 // idempotently, verdicts with their reasons, recipient counts and status, contact activity (machines' too, with
-// their verdict), email aggregates, and the cursor. A crash mid-sync therefore loses nothing and repeats nothing.
+// their verdict), email aggregates, each copy's first counted open and click (main/notify/), and
+// the cursor. A crash mid-sync therefore loses nothing and repeats nothing.
 import type { Db } from '../db/open-database';
 import { advance, type RecipientStatus } from '../domain/status';
 import { isCounted } from '../domain/views';
@@ -9,6 +10,8 @@ import { emailAggregates } from '../store/email-aggregates';
 import { unknownCopies } from '../send/unknown-copies';
 import { prepareAll } from '../store/prepare';
 import { reminderClearing } from '../reminders/reminder-clearing';
+import { firstActivityStore } from '../notify/first-activity-store';
+import type { FirstActivity } from '../notify/first-activity';
 import { emailProgram } from './email-program';
 import { ownIpsStore } from './own-ips-store';
 import type { FeedEvent, FeedPage } from './relay-feed-client';
@@ -52,6 +55,8 @@ export interface PageResult {
   stored: number;
   /** Events naming an email or recipient this database does not have (another device's). */
   skipped: number;
+  /** Copies' first counted open or click, each handed once ever: for the desktop notification (main/notify/). */
+  firsts: FirstActivity[];
 }
 
 /** Returns apply(source, page, now): one transaction per page, cursor saved with the events. */
@@ -61,8 +66,9 @@ export function eventApplier(db: Db) {
   const unknown = unknownCopies(db);
   const reminders = reminderClearing(db);
   const ownIps = ownIpsStore(db);
+  const firstActivity = firstActivityStore(db);
 
-  function applyOne(source: string, e: FeedEvent, now: number): 'stored' | 'repeat' | 'skipped' {
+  function applyOne(source: string, e: FeedEvent, now: number, firsts: FirstActivity[]): 'stored' | 'repeat' | 'skipped' {
     const target = q.target.get(e.recipientId, e.emailId) as Target | undefined;
     if (!target) return 'skipped';
     const at = Date.parse(e.at);
@@ -83,7 +89,11 @@ export function eventApplier(db: Db) {
     if (inserted.changes === 0) return 'repeat';
     // Any fetch of this copy's own signed pixel or link, a machine's too, proves it left.
     if (unknown.settle(target.id, now)) target.status = 'Sent';
-    if (counted) count(target, e, at, program, now);
+    if (counted) {
+      count(target, e, at, program, now);
+      const first = firstActivity.claim(target.id, e.kind, at);
+      if (first) firsts.push(first);
+    }
     // Machines' events too: the timeline says who it was, while only people's count as views.
     if (target.contactId !== null) {
       const detail = e.kind === 'click' ? (e.url ?? '') : (program ?? '');
@@ -104,10 +114,10 @@ export function eventApplier(db: Db) {
   }
 
   return db.transaction((source: string, page: FeedPage, now: number): PageResult => {
-    const result: PageResult = { stored: 0, skipped: 0 };
+    const result: PageResult = { stored: 0, skipped: 0, firsts: [] };
     const touched = new Set<number>();
     for (const e of page.events) {
-      const outcome = applyOne(source, e, now);
+      const outcome = applyOne(source, e, now, result.firsts);
       if (outcome === 'stored') {
         result.stored++;
         touched.add(e.emailId);

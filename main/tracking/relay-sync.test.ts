@@ -120,6 +120,18 @@ describe('relay sync against a real relay', () => {
     expect(eventCount()).toBe(0);
   });
 
+  it("hands a run's first counted open and click to onFirsts (the desktop notification), once ever", async () => {
+    await open();
+    await click();
+    const told: string[][] = [];
+    const sync = createRelaySync({ db: f.db, settings: () => settings, onFirsts: (firsts) => told.push(firsts.map((a) => `${a.kind} ${a.contact}`)) });
+    await sync.syncNow();
+    await open(CHROME_WIN);
+    await sync.syncNow();
+    expect(told).toEqual([['open Ana', 'click Ana']]);
+    expect(eventCount()).toBe(3);
+  });
+
   it('concurrent syncNow calls share one run', async () => {
     await open();
     let requests = 0;

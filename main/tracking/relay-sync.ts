@@ -4,6 +4,7 @@
 import type { SyncStatus } from '../api/contract';
 import type { Db } from '../db/open-database';
 import { prepareAll } from '../store/prepare';
+import type { FirstActivity } from '../notify/first-activity';
 import { eventApplier } from './apply-events';
 import { ownIpsStore } from './own-ips-store';
 import { fetchFeedPage, RelayError, trimRelayUrl, type Fetch } from './relay-feed-client';
@@ -32,6 +33,8 @@ export interface RelaySyncOptions {
   now?: () => number;
   fetch?: Fetch;
   log?: (message: string) => void;
+  /** After each run, the copies' first counted opens and clicks it stored (the desktop notification). */
+  onFirsts?: (firsts: FirstActivity[]) => void;
 }
 
 export interface RelaySync {
@@ -80,6 +83,7 @@ export function createRelaySync(options: RelaySyncOptions): RelaySync {
   async function run(): Promise<void> {
     const s = source();
     if (!s) return;
+    const firsts: FirstActivity[] = [];
     try {
       for (let page = 0; page < MAX_PAGES_PER_SYNC; page++) {
         const cursor = (q.row.get(s.url) as Row | undefined)?.cursor ?? null;
@@ -87,6 +91,7 @@ export function createRelaySync(options: RelaySyncOptions): RelaySync {
         // Before the page: the user's own opens in it are judged with the address they came from.
         if (clientIp !== null) ownIps.learn(clientIp, 'sync', now());
         const result = apply(s.url, feed, now());
+        firsts.push(...result.firsts);
         if (result.skipped > 0) log(`relay sync: ${result.skipped} event(s) for emails not in this database were skipped`);
         if (!feed.more) break;
       }
@@ -95,6 +100,8 @@ export function createRelaySync(options: RelaySyncOptions): RelaySync {
       log(`relay sync: ${message}`);
       q.failed.run({ source: s.url, now: now(), error: message });
     }
+    // The pages stored before a failure are kept: their firsts are told too.
+    if (firsts.length > 0) options.onFirsts?.(firsts);
   }
 
   function syncNow(): Promise<SyncStatus> {

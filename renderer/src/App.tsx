@@ -8,9 +8,11 @@ import { Compose } from './sections/Compose';
 import { Shoots } from './sections/Shoots';
 import { Contacts } from './sections/Contacts';
 import { PreferencesSection } from './sections/Preferences';
+import { useDesktopNotifications } from './notify/use-desktop-notifications';
 
 export function App() {
   const route = useRoute();
+  useDesktopNotifications();
   // Opens and clicks are pulled from the relay whenever the user comes back to the app (the core
   // also pulls on a timer); errors show on the Outbox's sync status, not here.
   useEffect(() => {

@@ -14,6 +14,7 @@ import { sql as activityVerdict } from './012-activity-verdict';
 import { sql as followupsAndTemplates } from './013-followups-and-templates';
 import { sql as ownIps } from './014-own-ips';
 import { sql as verdictReasons } from './015-verdict-reasons';
+import { sql as firstActivity } from './016-first-activity';
 
 export interface Migration {
   version: number;
@@ -42,4 +43,5 @@ export const migrations: readonly Migration[] = [
   { version: 13, name: 'follow-up reminders and templates', sql: followupsAndTemplates },
   { version: 14, name: "the user's own IP addresses, learned from the relay", sql: ownIps },
   { version: 15, name: "verdicts keep their reasons; programs only from people's events; each email's fetches in all", sql: verdictReasons },
+  { version: 16, name: "each copy's first counted open and click, told once", sql: firstActivity },
 ];

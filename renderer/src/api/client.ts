@@ -1,4 +1,4 @@
-import type { ApiErrorBody, CallInput, CallName, CallOutput, LiveEvent, OutpostBridge } from '../../../main/api/contract';
+import type { ApiErrorBody, CallInput, CallName, CallOutput, LiveEvent, NotificationMessage, OutpostBridge } from '../../../main/api/contract';
 import { httpBridge } from './http-bridge';
 
 declare global {
@@ -28,3 +28,6 @@ export async function call<K extends CallName>(name: K, input: CallInput<K>): Pr
 
 /** Hears the core's live events (renderer/src/live/ turns them into refreshes). */
 export const subscribeLive = (listener: (event: LiveEvent) => void): (() => void) => bridge.subscribe(listener);
+
+/** Hears the core's desktop notifications (renderer/src/notify/ shows them or opens what they are about). */
+export const subscribeNotifications = (listener: (message: NotificationMessage) => void): (() => void) => bridge.subscribeNotifications(listener);

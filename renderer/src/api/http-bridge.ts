@@ -18,6 +18,7 @@ export function httpBridge(): OutpostBridge {
   const live = liveChannel(() => fetch('./api/live', { headers: { authorization: authorization() } }));
   return {
     subscribe: live.subscribe,
+    subscribeNotifications: live.subscribeNotifications,
     async call(name, input): Promise<ApiResult> {
       try {
         const res = await fetch(`./api/call/${encodeURIComponent(name)}`, {

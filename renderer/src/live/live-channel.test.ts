@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { LiveEvent } from '../../../main/api/contract';
+import type { LiveEvent, NotificationMessage } from '../../../main/api/contract';
 import { EVERYTHING, liveChannel } from './live-channel';
 import { sseFrames } from './sse-frames';
 
@@ -22,8 +22,15 @@ describe('sseFrames', () => {
     const feed = sseFrames((d) => got.push(d));
     feed(': live\n\ndata: {"a"');
     expect(got).toEqual([]);
-    feed(':1}\r\n\r\n: keep-alive\n\ndata:x\ndata: y\n\n');
-    expect(got).toEqual(['{"a":1}', 'x\ny']);
+    feed(':1}\r\n\r\n: keep-alive\n\ndata:x\ndata: y\n\nevent: notification\ndata: {}\n\n');
+    expect(got).toEqual(['{"a":1}', 'x\ny', '{}']);
+  });
+
+  it('names each event: unnamed ones are messages', () => {
+    const got: [string, string][] = [];
+    const feed = sseFrames((d, e) => got.push([e, d]));
+    feed('data: 1\n\nevent: notification\ndata: 2\n\nevent:other\ndata:3\n\n');
+    expect(got).toEqual([['message', '1'], ['notification', '2'], ['other', '3']]);
   });
 });
 
@@ -44,6 +51,23 @@ describe('liveChannel', () => {
     expect(connect).toHaveBeenCalledTimes(1);
     expect(a).toEqual([{ views: ['outbox'], emailIds: [3] }, { views: ['failed'], emailIds: [] }]);
     expect(b).toEqual([{ views: ['outbox'], emailIds: [3] }]);
+  });
+
+  it('hands notification events to notification listeners only, and live events to live listeners only', async () => {
+    const s = stream();
+    const channel = liveChannel(async () => s.response, () => new Promise(() => {}));
+    const live: LiveEvent[] = [];
+    const notes: NotificationMessage[] = [];
+    channel.subscribe((e) => live.push(e));
+    const off = channel.subscribeNotifications((m) => notes.push(m));
+    const message: NotificationMessage = { action: 'show', notification: { id: 'open:1', title: 'Ana opened “Proofs”', body: 'opened 3 minutes after sending', opens: { emailId: 1 } } };
+    s.write(`event: notification\ndata: ${JSON.stringify(message)}\n\ndata: {"views":["outbox"],"emailIds":[1]}\n\n`);
+    await settle();
+    off();
+    s.write(`event: notification\ndata: ${JSON.stringify(message)}\n\n`);
+    await settle();
+    expect(notes).toEqual([message]);
+    expect(live).toEqual([{ views: ['outbox'], emailIds: [1] }]);
   });
 
   it('after a drop or a refusal (an error, or not an event stream), connects again after a pause and has everything read again', async () => {

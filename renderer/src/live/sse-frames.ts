@@ -2,18 +2,21 @@
 const MAX_PENDING = 1024 * 1024;
 
 /**
- * Splits a server-sent event stream, chunk by chunk, into the `data` of each event; comment
- * lines (the host's keep-alives) and other fields are skipped.
+ * Splits a server-sent event stream, chunk by chunk, into the `data` of each event with its
+ * `event` name ('message' when unnamed); comment lines (the host's keep-alives) and other fields
+ * are skipped.
  */
-export function sseFrames(onData: (data: string) => void): (chunk: string) => void {
+export function sseFrames(onData: (data: string, event: string) => void): (chunk: string) => void {
   let pending = '';
   return (chunk) => {
     pending += chunk.replace(/\r\n?/g, '\n');
     let end: number;
     while ((end = pending.indexOf('\n\n')) >= 0) {
-      const data = pending.slice(0, end).split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(l.startsWith('data: ') ? 6 : 5));
+      const lines = pending.slice(0, end).split('\n');
       pending = pending.slice(end + 2);
-      if (data.length > 0) onData(data.join('\n'));
+      const field = (name: string) => lines.filter((l) => l.startsWith(`${name}:`)).map((l) => l.slice(l.startsWith(`${name}: `) ? name.length + 2 : name.length + 1));
+      const data = field('data');
+      if (data.length > 0) onData(data.join('\n'), field('event').at(-1) ?? 'message');
     }
     if (pending.length > MAX_PENDING) pending = '';
   };

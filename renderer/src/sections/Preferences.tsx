@@ -8,6 +8,7 @@ import { MailboxWatcherPanel } from '../mailbox/MailboxWatcherPanel';
 import { isLoopbackHost } from '../../../main/secrets/plaintext-rule';
 import { SignInFieldset } from '../oauth/SignInFieldset';
 import { OwnIps } from '../own-ips/OwnIps';
+import { NotificationsFieldset } from '../notify/NotificationsFieldset';
 
 type Security = (typeof SECURITY)[number];
 /** Secrets are write-only: blank keeps what is stored, "remove" sends '' to delete it. */
@@ -114,6 +115,7 @@ function PreferencesForm() {
       tracking: { ...tracking, relaySecret: keepOrSet(secrets.relay) },
       oauth: { ...oauth, clientSecret: keepOrSet(secrets.oauth) },
       bccMyself: p.bccMyself,
+      notifications: p.notifications,
     });
     if (!result) return;
     setPrefs(result);
@@ -255,6 +257,8 @@ function PreferencesForm() {
           </select>
         </Field>
       </fieldset>
+      <NotificationsFieldset value={p.notifications} errors={err}
+        onChange={(patch) => (setSaved(false), setPrefs({ ...p, notifications: { ...p.notifications, ...patch } }))} />
       <FormMessage message={form.message} />
       <div className="actions">
         <button type="submit" className="primary" disabled={form.busy}>Save preferences</button>

@@ -1,6 +1,7 @@
 // What a person's first open or click of a copy tells the user, as desktop notifications. Pure:
 // the store (first-activity-store.ts) decides what is first; this only words and groups it.
 import type { DesktopNotification } from '../api/contract';
+import { roughDuration } from '../domain/elapsed-words';
 import { withoutFields } from '../domain/merge-fields';
 import { splitBatch } from './batch-cap';
 
@@ -23,25 +24,11 @@ export interface FirstActivity {
 /** More than this many of one kind for one dispatch in a sync are summed up in one notification. */
 export const MAX_SINGLE_PER_DISPATCH = 2;
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-
-const count = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
-
-/** "12 minutes", "3 hours", "2 days": how long after sending, in the largest whole unit. */
-export function afterSending(ms: number): string {
-  if (ms < MINUTE) return 'less than a minute';
-  if (ms < HOUR) return count(Math.floor(ms / MINUTE), 'minute');
-  if (ms < DAY) return count(Math.floor(ms / HOUR), 'hour');
-  return count(Math.floor(ms / DAY), 'day');
-}
-
 const VERB = { open: 'opened', click: 'clicked' } as const;
 const WHAT = { open: (subject: string) => `opened “${subject}”`, click: (subject: string) => `clicked a link in “${subject}”` } as const;
 
 function single(a: FirstActivity): DesktopNotification {
-  const when = a.sentAt === null ? '' : ` ${afterSending(Math.max(0, a.at - a.sentAt))} after sending`;
+  const when = a.sentAt === null ? '' : ` ${roughDuration(Math.max(0, a.at - a.sentAt))} after sending`;
   return { id: `${a.kind}:${a.recipientId}`, title: `${a.contact} ${WHAT[a.kind](a.subject)}`, body: `${VERB[a.kind]}${when}`, opens: { emailId: a.emailId } };
 }
 

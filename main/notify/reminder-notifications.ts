@@ -1,5 +1,6 @@
 // What a follow-up reminder coming due tells the user, as desktop notifications. Pure.
 import type { DesktopNotification, DueReminder } from '../api/contract';
+import { plural } from '../domain/elapsed-words';
 import { splitBatch } from './batch-cap';
 
 const HAS_NOT = {
@@ -11,14 +12,12 @@ const WHY = {
   replied: 'No reply has come to the watched mailbox.',
 } as const;
 
-const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
-
 /** One notification per reminder; past `MAX_PER_BATCH` the rest are counted in a last one that opens the dashboard. */
 export function reminderNotifications(due: readonly DueReminder[]): DesktopNotification[] {
   const { own, rest } = splitBatch(due);
   const notes: DesktopNotification[] = own.map((r) => ({
     id: `reminder:${r.id}:${r.dueAt}`,
-    title: `Follow up: ${HAS_NOT[r.unless](r)} in ${days(r.daysSinceSent)}`,
+    title: `Follow up: ${HAS_NOT[r.unless](r)} in ${plural(r.daysSinceSent, 'day')}`,
     body: WHY[r.unless],
     opens: { emailId: r.emailId },
   }));

@@ -2,7 +2,7 @@
 import { BlockList, isIPv4, isIPv6 } from 'node:net';
 import { isbot } from 'isbot';
 import type { Verdict } from '../domain/views';
-import { afterSending, duration } from './elapsed-words';
+import { afterSending, duration } from '../domain/elapsed-words';
 import {
   CLICK_AT_DELIVERY_MS, CLICK_BURST_MS, CRAWLER, MAIL_PROGRAM, MAIL_PROGRAM_AGENTS, MAIL_PROXY, MAIL_PROXY_AGENTS,
   MAIL_PROXY_AT_DELIVERY_MS, OWN_IP_MARGIN_MS, PERSON, PRIVACY_PREFETCH_AGENTS, PRIVACY_PREFETCH_RANGES, PRIVACY_PREFETCH_WINDOW_MS, RULE_ORDER,

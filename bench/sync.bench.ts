@@ -24,7 +24,7 @@ const SOURCE = 'https://relay.example';
 const SENT = Date.parse('2026-03-01T12:00:00Z');
 
 /** Who fetches, in turn: [user agent, method, kind, seconds after sending]. */
-const MIX: readonly [string, string, 'open' | 'click', number][] = [
+const MIX: readonly [string, 'GET' | 'HEAD', 'open' | 'click', number][] = [
   ['Mozilla/5.0', 'GET', 'open', 4], // Apple's prefetch
   ['Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)', 'GET', 'open', 3_600],
   ['Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko)', 'GET', 'open', 7_200],

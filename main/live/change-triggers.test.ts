@@ -59,6 +59,18 @@ describe('changes reach the live bus from the writes themselves', () => {
     }
   });
 
+  it("a follow-up marked done tells the dashboard, naming its email", async () => {
+    const { core, heard } = listening();
+    const { emailId } = queueEmail(core.db, { recipients: [{ address: 'ana@outpost.test' }] });
+    const id = Number(core.db.prepare("INSERT INTO reminders (email_id, unless, due_at, created_at) VALUES (?, 'replied', 0, 0)").run(emailId).lastInsertRowid);
+    await until(() => heard.length > 0);
+    await new Promise((r) => setTimeout(r, 200)); // past the bus's window
+    heard.length = 0;
+    await invoke(core.handlers, 'reminders.done', { id });
+    await until(() => heard.length > 0);
+    expect(heard).toEqual([{ views: ['dashboard'], emailIds: [emailId] }]);
+  });
+
   it('a failing listener never fails the write that published', () => {
     const { core } = listening();
     const log = vi.fn();

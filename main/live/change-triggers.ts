@@ -25,6 +25,8 @@ export const WATCHED: readonly { table: string; ops: readonly Op[]; views: reado
   { table: 'mailbox_folders', ops: ALL, views: ['mailbox'], email: null },
   { table: 'contacts', ops: ALL, views: ['contacts', 'dashboard'], email: null },
   { table: 'shoots', ops: ['INSERT', 'DELETE'], views: ['dashboard'], email: null },
+  // Done, snoozed, cleared by an open or a reply, or told as it came due: the dashboard's follow-ups.
+  { table: 'reminders', ops: ALL, views: ['dashboard'], email: '$.email_id' },
 ];
 
 const FUNCTION = 'outpost_live_change';

@@ -1,6 +1,7 @@
 import { call } from '../api/client';
 import { useCall } from '../api/use-call';
 import { ErrorBanner, formatTime } from '../components/form';
+import { useLive } from '../live/use-live';
 import { href } from '../routes';
 
 const UNLESS = { opened: 'not opened by a person', replied: 'not replied' } as const;
@@ -10,6 +11,8 @@ const since = (days: number) => (days <= 0 ? 'today' : `${days} day${days === 1 
 /** The dashboard's due follow-ups: Done, Snooze (a day), Open email. */
 export function DueReminders() {
   const due = useCall('reminders.due', {});
+  // Cleared by an open or a reply in a sync, or told as it came due: the list follows by itself.
+  useLive(['dashboard'], due.reload);
   const act = (run: Promise<unknown>) => void run.then(due.reload, due.reload);
   const list = due.data ?? [];
   return (

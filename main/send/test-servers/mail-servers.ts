@@ -62,13 +62,12 @@ export interface MailServers {
   /** Stops the Dovecot master by pid and starts it again with the same config and ports; maildirs stay. */
   restartDovecot(): Promise<void>;
   /**
-   * "Recreates" a folder (default INBOX) as far as IMAP clients can tell: a new UIDVALIDITY, same
-   * messages, the way a real server loses its UID state. How: deletes the folder's
-   * `dovecot-uidlist` and `dovecot.index*` files (and the mailbox list index), so Dovecot assigns a
-   * new UIDVALIDITY (always higher: the next from the account's `Maildir/dovecot-uidvalidity`,
-   * which stays) and new UIDs to the same messages on its next look. A session that has the folder
-   * selected is dropped at its next command ("IMAP session state is inconsistent, please relogin"),
-   * as a real server does; a new session sees the new UIDVALIDITY.
+   * "Recreates" a folder (default INBOX) as far as IMAP clients can tell: a new, higher UIDVALIDITY,
+   * same messages, the way a real server loses its UID state. How: `doveadm mailbox update
+   * --uid-validity`, under Dovecot's own index locks. (Deleting the index files raced with a
+   * just-closed session's process, which could write the old UIDVALIDITY back.) A session that has
+   * the folder selected is dropped at its next command ("IMAP session state is inconsistent,
+   * please relogin"), as a real server does; a new session sees the new UIDVALIDITY.
    */
   recreateFolder(user: string, folder?: string): void;
   /**
@@ -486,16 +485,12 @@ active_value = true
       await startDovecot();
     },
     recreateFolder(user, folder = '') {
-      const base = folderDir(user, folder);
-      if (!fs.existsSync(base)) throw new Error(`no folder ${folder || 'INBOX'} for ${user} in ${base}`);
-      const root = folderDir(user);
-      for (const f of fs.readdirSync(base)) {
-        if (f.startsWith('dovecot-uidlist') || f.startsWith('dovecot.index')) fs.rmSync(path.join(base, f), { force: true });
-      }
-      // The mailbox list index caches each folder's UIDVALIDITY for STATUS.
-      for (const f of fs.readdirSync(root)) {
-        if (f.startsWith('dovecot.list.index')) fs.rmSync(path.join(root, f), { force: true });
-      }
+      const doveadm = (...args: string[]) => execFileSync('doveadm', ['-c', path.join(dir, 'conf/dovecot.conf'), 'mailbox', ...args], { encoding: 'utf8' });
+      const login = ['-u', `${user}@${MAIL_DOMAIN}`];
+      const mailbox = folder || 'INBOX';
+      const old = Number(/uidvalidity=(\d+)/.exec(doveadm('status', ...login, 'uidvalidity', mailbox))?.[1]);
+      if (!old) throw new Error(`no folder ${mailbox} for ${user}`);
+      doveadm('update', ...login, '--uid-validity', String(old + 1), mailbox);
     },
     deliverRaw(user, raw, folder = '') {
       const base = folderDir(user, folder);

@@ -1,13 +1,11 @@
 // How long something took, in words: precise for a verdict's reason ("0.4 s" decides a scanner),
 // round for a notification ("12 minutes"). Pure.
+import { plural } from './plural';
 
 const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-
-/** "1 day", "3 days". */
-export const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
 
 /** "0.4 s", "3 s", "12 min", "5 h", "3 days": as precise as a reader needs at that scale. */
 export function duration(ms: number): string {

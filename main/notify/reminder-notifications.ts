@@ -1,6 +1,6 @@
 // What a follow-up reminder coming due tells the user, as desktop notifications. Pure.
 import type { DesktopNotification, DueReminder } from '../api/contract';
-import { plural } from '../domain/elapsed-words';
+import { plural } from '../domain/plural';
 import { splitBatch } from './batch-cap';
 
 const HAS_NOT = {

@@ -1,4 +1,5 @@
 // Who fetched and what the numbers count, in words: people's views beside every fetch.
+import { plural } from '../../../main/domain/plural';
 
 /** The verdicts (main/domain/views.ts) as a user reads them. */
 export const VERDICT_WORDS: Record<string, string> = {
@@ -8,10 +9,8 @@ export const VERDICT_WORDS: Record<string, string> = {
 /** Events from before Outpost kept its reasons (migration 015) have none. */
 export const NO_REASON = 'reason not recorded: judged before reasons were kept';
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 /** "2 views by people": a person's click counts as a view even when images were blocked. */
-export const viewsByPeople = (views: number) => `${plural(views, 'view', 'views')} by people`;
+export const viewsByPeople = (views: number) => `${plural(views, 'view')} by people`;
 
 /** "5 fetches in all (3 by machines, 1 by you)": every open and click the relay saw. */
 export function fetchesInAll(fetches: number, machines: number, own = 0): string {

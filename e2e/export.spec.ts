@@ -7,7 +7,7 @@ import { seedDatabase } from '../main/seed/seed-database';
 import { readCsv } from '../main/test/read-csv';
 import { startBrowserApp, startRelay, tempDataDir } from './app-process';
 import { go } from './scenario';
-import { compose, PERSON_UA, savePreferences } from './send-steps';
+import { compose, PERSON_UA, pixelUrl, savePreferences } from './send-steps';
 import { startSmtpSink } from './smtp-sink';
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
@@ -43,7 +43,7 @@ test('CSV export after real sends: the tracking report and all emails read back 
     await compose(page, 'Ana Client <ana@client.example>', HOSTILE, 'Hello Ana,\n\nyour photos: https://studio.example/gallery\n', { cc: 'bo@client.example' });
     const mails = await smtp.waitFor(2);
     const toAna = mails.find((m) => m.envelopeTo.includes('ana@client.example'))!;
-    const pixel = /<img[^>]+src="([^"]+\/o\/[^"]+)"/.exec(String(toAna.parsed.html))![1]!;
+    const pixel = pixelUrl(String(toAna.parsed.html));
     expect((await fetch(pixel, { headers: { 'user-agent': PERSON_UA } })).status).toBe(200);
     await page.getByRole('button', { name: 'Close details' }).click();
     await compose(page, 'dee@client.example', 'Untracked note', 'Just a note.', { track: 'off' });

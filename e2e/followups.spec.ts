@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { generateSecret } from '../relay/token';
 import { api } from './api';
-import { PERSON_UA, sendWithReminder } from './send-steps';
+import { PERSON_UA, pixelUrl, sendWithReminder } from './send-steps';
 import { startBrowserApp, startRelay, tempDataDir } from './app-process';
 import { go } from './scenario';
 import { startSmtpSink } from './smtp-sink';
@@ -53,9 +53,7 @@ test("follow-ups: due after N days by the app's clock, cleared by a person's ope
 
     // Ana opens it in her mail program: after a sync the reminder is gone.
     const proofs = mails.find((m) => m.parsed.subject === 'Proofs are ready')!;
-    const pixel = /<img[^>]+src="([^"]+\/o\/[^"]+)"/.exec(String(proofs.parsed.html))?.[1];
-    expect(pixel).toBeTruthy();
-    await fetch(pixel!, { headers: { 'user-agent': PERSON_UA } });
+    await fetch(pixelUrl(String(proofs.parsed.html)), { headers: { 'user-agent': PERSON_UA } });
     await go(page, 'Outbox');
     await page.getByRole('button', { name: 'Sync now' }).click();
     await expect(page.getByRole('status', { name: 'Relay sync status' })).toContainText('Synced');

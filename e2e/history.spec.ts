@@ -2,19 +2,10 @@ import { expect, test } from '@playwright/test';
 import { generateSecret } from '../relay/token';
 import { startBrowserApp, startRelay, tempDataDir } from './app-process';
 import { go } from './scenario';
-import { startSmtpSink, type Received } from './smtp-sink';
+import { startSmtpSink } from './smtp-sink';
 import { api } from './api';
-import { savePreferences, PERSON_UA, syncNow } from './send-steps';
+import { pixelUrl, savePreferences, PERSON_UA, syncNow, trackingUrls } from './send-steps';
 
-
-/** The tracking pixel and first tracked link of a received copy. */
-function trackedUrls(mail: Received) {
-  const html = String(mail.parsed.html);
-  const pixel = /<img[^>]+src="([^"]+\/o\/[^"]+)"/.exec(html)?.[1];
-  const link = /href="([^"]+\/c\/[^"]+)"/.exec(html)?.[1]?.replace(/&amp;/g, '&');
-  expect(pixel, html).toBeTruthy();
-  return { pixel: pixel!, link };
-}
 
 test("a contact's timeline, a shoot's correspondence and a dispatch card, after real tracked sends, opens and clicks", async ({ page }) => {
   const secret = generateSecret();
@@ -46,9 +37,9 @@ test("a contact's timeline, a shoot's correspondence and a dispatch card, after 
     const [mail] = await smtp.waitFor(1);
     // The server's answer is recorded (the "sent" line) before anyone can have read the copy.
     await expect.poll(async () => (await api<{ recipients: { status: string }[] }>(app.url, 'outbox.details', { id: emailId })).recipients[0]!.status).toBe('Sent');
-    const gallery = trackedUrls(mail!);
+    const gallery = trackingUrls(String(mail!.parsed.html));
     await fetch(gallery.pixel, { headers: { 'user-agent': PERSON_UA } });
-    const followed = await fetch(gallery.link!, { headers: { 'user-agent': PERSON_UA }, redirect: 'manual' });
+    const followed = await fetch(gallery.click, { headers: { 'user-agent': PERSON_UA }, redirect: 'manual' });
     expect(followed.status).toBe(302);
     await syncNow(page);
 
@@ -86,7 +77,7 @@ test("a contact's timeline, a shoot's correspondence and a dispatch card, after 
     });
     const copies = await smtp.waitFor(3);
     const anas = copies.slice(1).find((m) => m.envelopeTo.includes('ana@client.example'))!;
-    await fetch(trackedUrls(anas).pixel, { headers: { 'user-agent': PERSON_UA } });
+    await fetch(pixelUrl(String(anas.parsed.html)), { headers: { 'user-agent': PERSON_UA } });
     await syncNow(page);
 
     await go(page, 'Dashboard');

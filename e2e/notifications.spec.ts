@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { api } from './api';
 import { go } from './scenario';
-import { compose, PERSON_UA, sendWithReminder, startTrackedApp } from './send-steps';
+import { compose, PERSON_UA, pixelUrl, sendWithReminder, startTrackedApp } from './send-steps';
 import type { Received } from './smtp-sink';
 
 declare global {
@@ -26,7 +26,7 @@ function recordNotifications() {
 const shown = (page: Page) => page.evaluate(() => window.shownNotifications.map((n) => ({ title: n.title, body: n.body })));
 const titles = async (page: Page) => (await shown(page)).map((n) => n.title);
 const clickNotification = (page: Page, index: number) => page.evaluate((i) => window.shownNotifications[i]!.dispatchEvent(new Event('click')), index);
-const pixelOf = (mail: Received) => /<img[^>]+src="([^"]+\/o\/[^"]+)"/.exec(String(mail.parsed.html))![1]!;
+const pixelOf = (mail: Received) => pixelUrl(String(mail.parsed.html));
 const fetchAs = (url: string, userAgent: string) => fetch(url, { headers: { 'user-agent': userAgent } });
 /** Apple Mail Privacy Protection's bare user agent: it fetches every image whether anyone reads or not. */
 const PREFETCH_UA = 'Mozilla/5.0';

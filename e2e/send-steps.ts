@@ -79,13 +79,18 @@ export async function syncNow(page: Page) {
   await expect(page.getByRole('status', { name: 'Relay sync status' })).toContainText('Synced');
 }
 
+/** The open pixel's relay URL in a received copy's HTML. */
+export function pixelUrl(html: string): string {
+  const pixel = /<img[^>]+src="([^"]+\/o\/[^"]+)"/.exec(html)?.[1];
+  expect(pixel, html).toBeTruthy();
+  return pixel!;
+}
+
 /** The open pixel's and the first tracked link's relay URLs in a received copy's HTML. */
 export function trackingUrls(html: string): { pixel: string; click: string } {
-  const pixel = /<img[^>]+src="([^"]+\/o\/[^"]+)"/.exec(html)?.[1];
   const click = /href="([^"]+\/c\/[^"]+)"/.exec(html)?.[1]?.replace(/&amp;/g, '&');
-  expect(pixel, html).toBeTruthy();
   expect(click, html).toBeTruthy();
-  return { pixel: pixel!, click: click! };
+  return { pixel: pixelUrl(html), click: click! };
 }
 
 /** A tracked email with a follow-up reminder, sent; its details closed again. */
